@@ -1,0 +1,346 @@
+import {
+  DECISION_OUTCOMES,
+  DELIVERY_METHODS,
+  EVALUATION_LEVELS,
+  SUSPENSION_REASONS,
+  type CaseKind,
+  type DecisionOutcome,
+  type DeliveryMethod,
+  type EvaluationLevel,
+  type SuspensionReason,
+} from './case-vocabulary';
+import { invalid, TransitionNotAllowedError } from './errors';
+import { ancestorCodes, levelOfCode } from './identifiers';
+import { reviewAndLitigationNotice } from './rights-notice';
+
+/**
+ * R8, R10, R12: one state machine for every level. A case at a village room and the same
+ * matter at the county both move through these statuses; FORWARDED is how the origin sees a
+ * case while another level holds it.
+ */
+export const CASE_STATUSES = [
+  'REGISTERED',
+  'SUPPLEMENT_REQUESTED',
+  'NOT_ACCEPTED',
+  'ACCEPTED',
+  'SUSPENDED',
+  'FORWARDED',
+  'DECIDED',
+  'DELIVERED',
+  'EVALUATED',
+  'CLOSED',
+  'WITHDRAWN',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
+  REGISTERED: '已登记',
+  SUPPLEMENT_REQUESTED: '待补正',
+  NOT_ACCEPTED: '不予受理',
+  ACCEPTED: '已受理',
+  SUSPENDED: '特别程序中',
+  FORWARDED: '已上报',
+  DECIDED: '已办结',
+  DELIVERED: '已送达',
+  EVALUATED: '已评价',
+  CLOSED: '已归档',
+  WITHDRAWN: '已撤回',
+};
+
+export const CASE_ACTIONS = [
+  'requestSupplement',
+  'supplySupplement',
+  'accept',
+  'notAccept',
+  'suspend',
+  'resume',
+  'forward',
+  'returnDown',
+  'resultReceived',
+  'decide',
+  'deliver',
+  'evaluate',
+  'close',
+  'withdraw',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export const ACTION_LABELS: Readonly<Record<CaseAction, string>> = {
+  requestSupplement: '一次性告知补正',
+  supplySupplement: '补齐材料',
+  accept: '受理',
+  notAccept: '不予受理',
+  suspend: '启动特别程序',
+  resume: '特别程序结束',
+  forward: '上报',
+  returnDown: '退回',
+  resultReceived: '接收上级办理结果',
+  decide: '作出决定',
+  deliver: '送达',
+  evaluate: '评价',
+  close: '归档',
+  withdraw: '撤回',
+};
+
+const TRANSITIONS: Readonly<Record<CaseStatus, Readonly<Partial<Record<CaseAction, CaseStatus>>>>> = {
+  REGISTERED: {
+    requestSupplement: 'SUPPLEMENT_REQUESTED',
+    accept: 'ACCEPTED',
+    notAccept: 'NOT_ACCEPTED',
+    forward: 'FORWARDED',
+    withdraw: 'WITHDRAWN',
+  },
+  SUPPLEMENT_REQUESTED: { supplySupplement: 'REGISTERED', notAccept: 'NOT_ACCEPTED', withdraw: 'WITHDRAWN' },
+  NOT_ACCEPTED: {},
+  ACCEPTED: { suspend: 'SUSPENDED', forward: 'FORWARDED', decide: 'DECIDED', withdraw: 'WITHDRAWN' },
+  SUSPENDED: { resume: 'ACCEPTED', withdraw: 'WITHDRAWN' },
+  FORWARDED: { returnDown: 'ACCEPTED', resultReceived: 'DECIDED', withdraw: 'WITHDRAWN' },
+  // R12: withdrawal is only possible before a decision.
+  DECIDED: { deliver: 'DELIVERED' },
+  DELIVERED: { evaluate: 'EVALUATED', close: 'CLOSED' },
+  EVALUATED: { close: 'CLOSED' },
+  CLOSED: {},
+  WITHDRAWN: {},
+};
+
+function checkStatus(status: unknown): CaseStatus {
+  if (!CASE_STATUSES.includes(status as CaseStatus)) {
+    return invalid('status', `unknown case status ${JSON.stringify(status)}; known: ${CASE_STATUSES.join(', ')}`);
+  }
+  return status as CaseStatus;
+}
+
+function checkAction(action: unknown): CaseAction {
+  if (!CASE_ACTIONS.includes(action as CaseAction)) {
+    return invalid('action', `unknown action ${JSON.stringify(action)}; known: ${CASE_ACTIONS.join(', ')}`);
+  }
+  return action as CaseAction;
+}
+
+/** Actions possible from `status`, in the order of CASE_ACTIONS. */
+export function allowedActions(status: CaseStatus): CaseAction[] {
+  const from = TRANSITIONS[checkStatus(status)];
+  return CASE_ACTIONS.filter((a) => from[a] !== undefined);
+}
+
+export function nextStatus(status: CaseStatus, action: CaseAction): CaseStatus {
+  const to = TRANSITIONS[checkStatus(status)][checkAction(action)];
+  if (to === undefined) throw new TransitionNotAllowedError(status, action, allowedActions(status));
+  return to;
+}
+
+/** Final statuses: nothing more can happen to the case. */
+export function isTerminal(status: CaseStatus): boolean {
+  return allowedActions(status).length === 0;
+}
+
+/** Someone still has to act on the case (it is not not-accepted, closed or withdrawn). */
+export function isOpen(status: CaseStatus): boolean {
+  return !isTerminal(status);
+}
+
+/** 办结: a decision exists (R37 counts these as finished). */
+export function isFinished(status: CaseStatus): boolean {
+  return status === 'DECIDED' || status === 'DELIVERED' || status === 'EVALUATED' || status === 'CLOSED';
+}
+
+/** Accepted and not yet decided: the cases that have a deadline and a supervision light (R15). */
+export function awaitsDecision(status: CaseStatus): boolean {
+  return status === 'ACCEPTED' || status === 'SUSPENDED' || status === 'FORWARDED';
+}
+
+/**
+ * Whether the promised-limit clock is consuming working days. It starts at acceptance, keeps
+ * running while another level holds the case (the origin stays responsible, R17), and stops
+ * during special procedures (R12).
+ */
+export function clockRuns(status: CaseStatus): boolean {
+  return status === 'ACCEPTED' || status === 'FORWARDED';
+}
+
+// ---------------------------------------------------------------------------
+// Applying an action: validated input in, next state and one history row out.
+// ---------------------------------------------------------------------------
+
+export interface MissingMaterial {
+  name: string;
+  /** What is wrong with it, e.g. 缺少原件, 复印件不清晰; omitted means it is missing. */
+  problem?: string;
+}
+
+interface Noted {
+  note?: string;
+}
+
+/** What each action needs from the caller. */
+export interface ActionInputs {
+  requestSupplement: Noted & { missingMaterials: MissingMaterial[] };
+  supplySupplement: Noted;
+  accept: Noted;
+  notAccept: Noted & { reason: string };
+  suspend: Noted & { reason: SuspensionReason };
+  resume: Noted;
+  forward: Noted & { toPointCode: string };
+  returnDown: Noted & { reason: string };
+  resultReceived: Noted & { outcome: DecisionOutcome; reason?: string; rightsNotice?: string };
+  decide: Noted & { outcome: DecisionOutcome; reason?: string; rightsNotice?: string };
+  deliver: Noted & { method: DeliveryMethod };
+  evaluate: Noted & { level: EvaluationLevel };
+  close: Noted;
+  withdraw: Noted & { reason?: string };
+}
+
+export interface ActionContext {
+  /** When it happened; stored as an ISO instant. */
+  at: Date | string;
+  /** Staff member (or system actor) recording it. */
+  by: string;
+  /** The point where it is recorded: where the case is, R12's "where". */
+  pointCode: string;
+}
+
+export interface CaseState {
+  status: CaseStatus;
+  kind?: CaseKind;
+}
+
+/** One row of a case's history; flat so it maps onto one table row. */
+export interface HistoryEntry {
+  action: CaseAction;
+  fromStatus: CaseStatus;
+  toStatus: CaseStatus;
+  at: string;
+  by: string;
+  pointCode: string;
+  /** Why: a free-text reason, or the SuspensionReason code for `suspend`. */
+  reason?: string;
+  note?: string;
+  missingMaterials?: MissingMaterial[];
+  toPointCode?: string;
+  outcome?: DecisionOutcome;
+  /** Present on every refusal (R11). */
+  rightsNotice?: string;
+  deliveryMethod?: DeliveryMethod;
+  evaluation?: EvaluationLevel;
+}
+
+export interface ActionResult<S extends CaseState> {
+  state: S;
+  entry: HistoryEntry;
+}
+
+type Fields = Record<string, unknown>;
+
+/** `required` may be the exact complaint to make when the value is missing. */
+function text(value: unknown, field: string, required: boolean | string): string | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    if (required === false) return undefined;
+    return invalid(field, required === true ? 'is required and must not be blank' : required);
+  }
+  if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
+  return value.trim();
+}
+
+function oneOf<T extends string>(input: Fields, key: string, allowed: readonly T[]): T {
+  const value = input[key];
+  if (!allowed.includes(value as T)) {
+    return invalid(key, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function instant(at: unknown): string {
+  const date = at instanceof Date ? at : typeof at === 'string' ? new Date(at) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return invalid('at', `${JSON.stringify(at)} is not a point in time`);
+  return date.toISOString();
+}
+
+function missingMaterials(input: Fields): MissingMaterial[] {
+  const list = input['missingMaterials'];
+  // R9: the one-time notification must name what is missing, or it notifies nothing.
+  if (!Array.isArray(list) || list.length === 0) {
+    return invalid('missingMaterials', 'a supplement request must list at least one missing material');
+  }
+  return list.map((item: unknown, i) => {
+    const fields: Fields = typeof item === 'object' && item !== null ? (item as Fields) : {};
+    const name = text(fields['name'], `missingMaterials[${i}].name`, true) as string;
+    const problem = text(fields['problem'], `missingMaterials[${i}].problem`, false);
+    return problem === undefined ? { name } : { name, problem };
+  });
+}
+
+/** R11: the outcome, and for a refusal its reason and the review/litigation notice. */
+function decision(input: Fields): Pick<HistoryEntry, 'outcome' | 'reason' | 'rightsNotice'> {
+  const outcome = oneOf(input, 'outcome', DECISION_OUTCOMES);
+  const reason = text(input['reason'], 'reason', outcome === 'REFUSED' && 'a refusal must state its reason');
+  if (outcome === 'GRANTED') return reason === undefined ? { outcome } : { outcome, reason };
+  return { outcome, reason, rightsNotice: text(input['rightsNotice'], 'rightsNotice', false) ?? reviewAndLitigationNotice() };
+}
+
+function forwardTarget(input: Fields, from: string): string {
+  const to = text(input['toPointCode'], 'toPointCode', true) as string;
+  levelOfCode(to, 'toPointCode');
+  const above = ancestorCodes(from, 'pointCode');
+  // R17: village → township or county, township → county, always within the same county.
+  if (!above.includes(to)) {
+    const hint = above.length > 0 ? `one of ${above.join(', ')}` : 'nothing: a county centre has no level above it';
+    return invalid('toPointCode', `a case at ${from} can only be forwarded up to ${hint}; got ${to}`);
+  }
+  return to;
+}
+
+function actionFields(action: CaseAction, input: Fields, pointCode: string): Partial<HistoryEntry> {
+  switch (action) {
+    case 'requestSupplement':
+      return { missingMaterials: missingMaterials(input) };
+    case 'notAccept':
+      return { reason: text(input['reason'], 'reason', 'not accepting a case requires a reason') };
+    case 'returnDown':
+      return { reason: text(input['reason'], 'reason', 'returning a case requires a reason') };
+    case 'withdraw':
+      return { reason: text(input['reason'], 'reason', false) };
+    case 'suspend':
+      return { reason: oneOf(input, 'reason', SUSPENSION_REASONS) };
+    case 'forward':
+      return { toPointCode: forwardTarget(input, pointCode) };
+    case 'decide':
+    case 'resultReceived':
+      return decision(input);
+    case 'deliver':
+      return { deliveryMethod: oneOf(input, 'method', DELIVERY_METHODS) };
+    case 'evaluate':
+      return { evaluation: oneOf(input, 'level', EVALUATION_LEVELS) };
+    case 'supplySupplement':
+    case 'accept':
+    case 'resume':
+    case 'close':
+      return {};
+  }
+}
+
+/**
+ * Checks the transition, then the input, and returns the new state with the history row to
+ * store beside it. Pure: persisting both in one transaction is the caller's job.
+ */
+export function applyAction<S extends CaseState, A extends CaseAction>(
+  caseState: S,
+  action: A,
+  input: ActionInputs[A],
+  ctx: ActionContext,
+): ActionResult<S> {
+  const toStatus = nextStatus(caseState.status, action);
+  const pointCode = ctx.pointCode?.trim() ?? '';
+  levelOfCode(pointCode, 'pointCode');
+  const by = text(ctx.by, 'by', true) as string;
+  const at = instant(ctx.at);
+  const fields: Fields = typeof input === 'object' && input !== null ? (input as Fields) : {};
+
+  const entry: HistoryEntry = { action, fromStatus: caseState.status, toStatus, at, by, pointCode };
+  for (const [key, value] of Object.entries(actionFields(action, fields, pointCode))) {
+    if (value !== undefined) (entry as unknown as Fields)[key] = value;
+  }
+  const note = text(fields['note'], 'note', false);
+  if (note !== undefined) entry.note = note;
+
+  return { state: { ...caseState, status: toStatus }, entry };
+}

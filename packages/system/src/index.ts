@@ -1,0 +1,1 @@
+export { startFederation, type FederationConfig, type RunningFederation } from './federation.js';

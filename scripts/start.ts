@@ -1,0 +1,27 @@
+// `npm start`: the whole federation in one process on the embedded databases (or MySQL when configured),
+// with the demo county loaded on first start. Production runs each service on its own (see README).
+process.env.APOLLO_TELEMETRY_DISABLED = '1';
+
+import { databaseUrlFor } from '@scf/kit';
+import { startFederation } from '@scf/system';
+import { seedCounty } from '@scf/seed';
+import { County } from '@scf/county';
+
+const demoCounty = process.env.SCF_DEMO_COUNTY ?? '140925';
+const fed = await startFederation({
+  databaseUrls: { COUNTY: databaseUrlFor('COUNTY'), TOWNSHIP: databaseUrlFor('TOWNSHIP'), VILLAGE: databaseUrlFor('VILLAGE') },
+  ports: {
+    gateway: Number(process.env.GATEWAY_PORT ?? 4000),
+    county: Number(process.env.COUNTY_PORT ?? 4001),
+    township: Number(process.env.TOWNSHIP_PORT ?? 4002),
+    village: Number(process.env.VILLAGE_PORT ?? 4003),
+  },
+  host: process.env.SCF_HOST ?? '127.0.0.1',
+});
+
+if (process.env.SCF_SEED_DEMO !== '0' && (await fed.county.orm.em.fork().count(County, {})) === 0) {
+  const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, demoCounty);
+  console.log(`loaded the demo county ${report.county.name} (${report.county.code}): ${report.changed} rows`);
+}
+console.log(`gateway at ${fed.gateway.url}  (subgraphs: ${fed.county.url}, ${fed.township.url}, ${fed.village.url})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fed.stop().then(() => process.exit(0)));

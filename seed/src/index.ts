@@ -1,0 +1,4 @@
+export { seedCounty, type Databases, type SeedReport } from './seed-county.js';
+export { readCountyDivisions, villageRoomName, type CountyDivisions } from './divisions.js';
+export { openConfiguredDatabases } from './databases.js';
+export { demoCatalogue } from './catalogue.js';

@@ -1,0 +1,126 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { validatePromisedLimit } from '@scf/domain';
+import { County, CountyStaff, ItemMaterial, ServiceItem, ServiceWindow, WindowUnit } from '@scf/county';
+import { Township, TownshipStaff } from '@scf/township';
+import { Village, VillageStaff } from '@scf/village';
+import { demoCatalogue } from './catalogue.js';
+import { readCountyDivisions, villageRoomName, type CountyDivisions } from './divisions.js';
+import { countyRoster, demoUnits, townshipRoster, villageRoster } from './roster.js';
+import { syncRows, type SyncStats } from './sync.js';
+
+export interface Databases {
+  county: MikroORM;
+  township: MikroORM;
+  village: MikroORM;
+}
+
+export interface SeedReport {
+  county: { code: string; name: string };
+  tables: Record<string, SyncStats>;
+  /** Rows inserted or updated across all three databases; 0 on a repeated run. */
+  changed: number;
+}
+
+/**
+ * Loads one real county — its townships and villages from the national division data — plus the demo
+ * item catalogue and demo staff into the three level databases. Safe to run again: it changes nothing
+ * the second time. A malformed or unknown code is refused before anything is written.
+ */
+export async function seedCounty(dbs: Databases, countyCode: string): Promise<SeedReport> {
+  const divisions = await readCountyDivisions(countyCode);
+  for (const item of demoCatalogue) validatePromisedLimit(item.legalLimitDays, item.promisedLimitDays);
+
+  const tables: Record<string, SyncStats> = {};
+  // Each level commits on its own; a run cut short is completed by running it again.
+  await dbs.county.em.fork().transactional((em) => seedCountyLevel(em as EntityManager, divisions, tables));
+  await dbs.township.em.fork().transactional((em) => seedTownshipLevel(em as EntityManager, divisions, tables));
+  await dbs.village.em.fork().transactional((em) => seedVillageLevel(em as EntityManager, divisions, tables));
+
+  const changed = Object.values(tables).reduce((n, s) => n + s.inserted + s.updated, 0);
+  return { county: { code: divisions.county.code, name: divisions.county.name }, tables, changed };
+}
+
+async function seedCountyLevel(em: EntityManager, d: CountyDivisions, tables: Record<string, SyncStats>) {
+  const code = d.county.code;
+  tables.county = (
+    await syncRows(em, County, 'code', [{ ...d.county, centreName: `${d.county.name}政务服务中心`, complaintPhone: '12345' }], { code })
+  ).stats;
+
+  const units = await syncRows(em, WindowUnit, 'name', demoUnits.map((u, i) => ({ countyCode: code, name: u.name, sortOrder: i + 1 })), { countyCode: code });
+  tables.window_unit = units.stats;
+  const windows = await syncRows(
+    em, ServiceWindow, 'number',
+    demoUnits.flatMap((u) => u.windows.map((w) => ({ countyCode: code, unitId: units.rows.get(u.name)!.id, number: w.number, business: w.business }))),
+    { countyCode: code },
+  );
+  tables.service_window = windows.stats;
+  tables.county_staff = (
+    await syncRows(
+      em, CountyStaff, 'username',
+      countyRoster(code).map((s) => ({
+        countyCode: code, username: s.username, name: s.name, role: s.role, post: s.post,
+        unitId: s.unitName ? units.rows.get(s.unitName)!.id : null,
+        windowId: s.windowNumber ? windows.rows.get(s.windowNumber)!.id : null,
+      })),
+      { countyCode: code },
+    )
+  ).stats;
+
+  const items = await syncRows(
+    em, ServiceItem, 'code',
+    demoCatalogue.map(({ materials: _, intakeLevels, feeBasis, ...item }) => ({
+      ...item, countyCode: code, intakeLevels: intakeLevels.join(','), feeBasis: feeBasis ?? null, contactPhone: null,
+    })),
+    { countyCode: code },
+  );
+  tables.service_item = items.stats;
+  const materials = demoCatalogue.flatMap((item) =>
+    item.materials.map((m, i) => ({
+      itemId: items.rows.get(item.code)!.id, position: i + 1, name: m.name, form: m.form, copies: m.copies, note: m.note ?? null,
+      key: `${item.code}#${i + 1}`,
+    })),
+  );
+  const itemIds = [...items.rows.values()].map((i) => i.id);
+  // Materials have no natural key of their own: (item, position) is theirs.
+  const existing = await em.find(ItemMaterial, { itemId: { $in: itemIds } });
+  const keyed = new Map(existing.map((m) => [`${m.itemId}#${m.position}`, m]));
+  const stats: SyncStats = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const { key: _, ...m } of materials) {
+    const have = keyed.get(`${m.itemId}#${m.position}`);
+    if (!have) {
+      em.create(ItemMaterial, m);
+      stats.inserted++;
+    } else if (have.name !== m.name || have.form !== m.form || have.copies !== m.copies || have.note !== m.note) {
+      em.assign(have, m);
+      stats.updated++;
+    } else stats.unchanged++;
+  }
+  await em.flush();
+  tables.item_material = stats;
+}
+
+async function seedTownshipLevel(em: EntityManager, d: CountyDivisions, tables: Record<string, SyncStats>) {
+  const codes = d.townships.map((t) => t.code);
+  tables.township = (
+    await syncRows(em, Township, 'code', d.townships.map((t) => ({ ...t, centreName: `${t.name}便民服务中心` })), { countyCode: d.county.code })
+  ).stats;
+  tables.township_staff = (
+    await syncRows(
+      em, TownshipStaff, 'username',
+      d.townships.flatMap((t) => townshipRoster(t.code).map((s) => ({ ...s, townshipCode: t.code }))),
+      { townshipCode: { $in: codes } },
+    )
+  ).stats;
+}
+
+async function seedVillageLevel(em: EntityManager, d: CountyDivisions, tables: Record<string, SyncStats>) {
+  tables.village = (
+    await syncRows(em, Village, 'code', d.villages.map((v) => ({ ...v, roomName: villageRoomName(v.name) })), { countyCode: d.county.code })
+  ).stats;
+  const codes = d.villages.map((v) => v.code);
+  const desired = d.villages.flatMap((v) => villageRoster(v.code).map((s) => ({ ...s, villageCode: v.code })));
+  tables.village_staff = (
+    await syncRows(em, VillageStaff, 'username', desired, codes.length ? { villageCode: { $in: codes } } : { id: -1 })
+  ).stats;
+}

@@ -1,0 +1,26 @@
+import { validateDivisionCode } from '@scf/domain';
+import { notFound } from '@scf/kit';
+import { County } from './county.entity.js';
+import type { CountyContext } from '../context.js';
+
+export const countyResolvers = {
+  Query: {
+    async county(_: unknown, { code }: { code: string }, ctx: CountyContext) {
+      validateDivisionCode(code, 'COUNTY');
+      const county = await ctx.loaders.countyByCode.load(code);
+      if (!county) {
+        throw notFound(`No county with code ${code} is loaded here. Load it with: npm run seed -- --county ${code}`, { divisionCode: code });
+      }
+      return county;
+    },
+    counties(_: unknown, __: unknown, ctx: CountyContext) {
+      return ctx.em.find(County, {}, { orderBy: { code: 'asc' } });
+    },
+  },
+  County: {
+    // The gateway asks for counties by reference (from townships and staff); one IN query per request.
+    __resolveReference(ref: { code: string }, ctx: CountyContext) {
+      return ctx.loaders.countyByCode.load(ref.code);
+    },
+  },
+};

@@ -1,0 +1,17 @@
+import type { TownshipContext } from '../context.js';
+import type { Township } from '../townships/township.entity.js';
+import type { TownshipStaff } from './staff.entity.js';
+
+export const staffResolvers = {
+  Township: {
+    async staff(t: Township, { role }: { role?: TownshipStaff['role'] }, ctx: TownshipContext) {
+      const all = await ctx.loaders.staffByTownship.load(t.code);
+      return role ? all.filter((s) => s.role === role) : all;
+    },
+  },
+  TownshipStaff: {
+    __resolveReference: (ref: { id: string }, ctx: TownshipContext) => ctx.loaders.staffById.load(Number(ref.id)),
+    level: () => 'TOWNSHIP',
+    point: (s: TownshipStaff, _: unknown, ctx: TownshipContext) => ctx.loaders.townshipByCode.load(s.townshipCode),
+  },
+};

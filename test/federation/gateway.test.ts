@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from '@scf/system/testing';
+
+describe('the gateway', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation();
+  });
+  afterAll(() => fed?.close());
+
+  const health = () => fetch(fed.gateway.url.replace('/graphql', '/health'));
+
+  it('reports healthy when every subgraph answers', async () => {
+    const res = await health();
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', subgraphs: { county: 'up', township: 'up', village: 'up' } });
+  });
+
+  it('serves no landing page that would load Apollo Sandbox from an outside CDN', async () => {
+    const res = await fetch(fed.gateway.url, { headers: { accept: 'text/html' } });
+    const body = await res.text();
+    expect(body).not.toMatch(/apollographql\.com|cdn\./i);
+  });
+
+  it('reports a stopped subgraph as down, and says which', async () => {
+    await fed.village.stop();
+    const res = await health();
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { status: string; subgraphs: Record<string, string> };
+    expect(body.status).toBe('degraded');
+    expect(body.subgraphs.county).toBe('up');
+    expect(body.subgraphs.village).toMatch(/^down/);
+  });
+});
