@@ -329,18 +329,22 @@ export function applyAction<S extends CaseState, A extends CaseAction>(
   ctx: ActionContext,
 ): ActionResult<S> {
   const toStatus = nextStatus(caseState.status, action);
-  const pointCode = ctx.pointCode?.trim() ?? '';
+  const pointCode = String(ctx.pointCode).trim();
   levelOfCode(pointCode, 'pointCode');
   const by = text(ctx.by, 'by', true) as string;
   const at = instant(ctx.at);
   const fields: Fields = typeof input === 'object' && input !== null ? (input as Fields) : {};
-
-  const entry: HistoryEntry = { action, fromStatus: caseState.status, toStatus, at, by, pointCode };
-  for (const [key, value] of Object.entries(actionFields(action, fields, pointCode))) {
-    if (value !== undefined) (entry as unknown as Fields)[key] = value;
-  }
-  const note = text(fields['note'], 'note', false);
-  if (note !== undefined) entry.note = note;
+  // Absent optional facts are left out rather than stored as undefined, so rows compare cleanly.
+  const facts = Object.entries({ ...actionFields(action, fields, pointCode), note: text(fields['note'], 'note', false) });
+  const entry: HistoryEntry = {
+    action,
+    fromStatus: caseState.status,
+    toStatus,
+    at,
+    by,
+    pointCode,
+    ...Object.fromEntries(facts.filter(([, value]) => value !== undefined)),
+  };
 
   return { state: { ...caseState, status: toStatus }, entry };
 }

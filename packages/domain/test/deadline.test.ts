@@ -71,7 +71,8 @@ describe('promised deadlines (R13)', () => {
   });
 
   it('gives 5 working days for the one-time notification (R9)', () => {
-    expect(supplementNoticeDeadline(calendar, '2026-09-30')).toBe('2026-10-12');
+    // 8 Oct, 9 Oct, Saturday 10 Oct (adjusted), 12 Oct, 13 Oct.
+    expect(supplementNoticeDeadline(calendar, '2026-09-30')).toBe('2026-10-13');
   });
 });
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -16,10 +17,21 @@ export type DatabaseTarget =
  * Accepts `file:relative/or/absolute.db`, `:memory:` or `mysql://user:pass@host:port/database`
  * (`mariadb://` is taken as an alias). Anything else is a configuration mistake worth stopping for.
  */
+/** The repository root: the default home of the embedded databases, whichever workspace a command runs in. */
+export const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * npm runs workspace scripts inside the workspace folder; a relative path means relative to where the
+ * user typed the command (INIT_CWD), so `npm start` and `npm run seed` find the same files.
+ */
+function resolveUserPath(path: string): string {
+  return isAbsolute(path) ? path : resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url === ':memory:') return { driver: 'embedded', file: ':memory:', url };
   if (url.startsWith('file:')) {
-    const file = resolve(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
+    const file = resolveUserPath(url.slice('file:'.length).replace(/^\/\/(?=\/)/, ''));
     return { driver: 'embedded', file, url };
   }
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
@@ -54,7 +66,8 @@ export function databaseUrlFor(level: Level, env: NodeJS.ProcessEnv = process.en
     const base = env.SCF_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
     return `${base.replace(/\/+$/, '')}/scf_${name}`;
   }
-  return `file:${env.SCF_DATA_DIR ?? 'data'}/${name}.db`;
+  const dir = env.SCF_DATA_DIR ? resolveUserPath(env.SCF_DATA_DIR) : resolve(projectRoot, 'data');
+  return `file:${resolve(dir, `${name}.db`)}`;
 }
 
 async function withMysqlServer<T>(t: Extract<DatabaseTarget, { driver: 'mysql' }>, fn: (c: import('mysql2/promise').Connection) => Promise<T>): Promise<T> {
