@@ -23,5 +23,7 @@ if (process.env.SCF_SEED_DEMO !== '0' && (await fed.county.orm.em.fork().count(C
   const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, demoCounty);
   console.log(`loaded the demo county ${report.county.name} (${report.county.code}): ${report.changed} rows`);
 }
+// Townships and villages pull the county's catalogue every 30 s; pull now so a fresh start serves it at once.
+await fed.syncCatalogues().catch((e: Error) => console.warn(`catalogue replication: ${e.message} (retrying in the background)`));
 console.log(`gateway at ${fed.gateway.url}  (subgraphs: ${fed.county.url}, ${fed.township.url}, ${fed.village.url})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fed.stop().then(() => process.exit(0)));

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { validatePromisedLimit } from '@scf/domain';
-import { County, CountyStaff, ItemMaterial, ServiceItem, ServiceWindow, WindowUnit } from '@scf/county';
+import { County, CountyStaff, ServiceWindow, WindowUnit } from '@scf/county';
+import { syncCatalogueItems } from '@scf/catalogue';
 import { Township, TownshipStaff } from '@scf/township';
 import { Village, VillageStaff } from '@scf/village';
 import { demoCatalogue } from './catalogue.js';
@@ -67,37 +68,10 @@ async function seedCountyLevel(em: EntityManager, d: CountyDivisions, tables: Re
     )
   ).stats;
 
-  const items = await syncRows(
-    em, ServiceItem, 'code',
-    demoCatalogue.map(({ materials: _, intakeLevels, feeBasis, ...item }) => ({
-      ...item, countyCode: code, intakeLevels: intakeLevels.join(','), feeBasis: feeBasis ?? null, contactPhone: null,
-    })),
-    { countyCode: code },
-  );
-  tables.service_item = items.stats;
-  const materials = demoCatalogue.flatMap((item) =>
-    item.materials.map((m, i) => ({
-      itemId: items.rows.get(item.code)!.id, position: i + 1, name: m.name, form: m.form, copies: m.copies, note: m.note ?? null,
-      key: `${item.code}#${i + 1}`,
-    })),
-  );
-  const itemIds = [...items.rows.values()].map((i) => i.id);
-  // Materials have no natural key of their own: (item, position) is theirs.
-  const existing = await em.find(ItemMaterial, { itemId: { $in: itemIds } });
-  const keyed = new Map(existing.map((m) => [`${m.itemId}#${m.position}`, m]));
-  const stats: SyncStats = { inserted: 0, updated: 0, unchanged: 0 };
-  for (const { key: _, ...m } of materials) {
-    const have = keyed.get(`${m.itemId}#${m.position}`);
-    if (!have) {
-      em.create(ItemMaterial, m);
-      stats.inserted++;
-    } else if (have.name !== m.name || have.form !== m.form || have.copies !== m.copies || have.note !== m.note) {
-      em.assign(have, m);
-      stats.updated++;
-    } else stats.unchanged++;
-  }
-  await em.flush();
-  tables.item_material = stats;
+  // The demo catalogue goes in like a director's additions: versioned (replicas pull it) and in the change log.
+  const catalogue = await syncCatalogueItems(em, code, demoCatalogue, { approvedBy: `${code}.director`, note: 'demo catalogue (npm run seed)' });
+  tables.service_item = catalogue.service_item;
+  tables.item_material = catalogue.item_material;
 }
 
 async function seedTownshipLevel(em: EntityManager, d: CountyDivisions, tables: Record<string, SyncStats>) {

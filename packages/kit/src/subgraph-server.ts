@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import http from 'node:http';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -17,6 +18,25 @@ export interface RequestContext {
   em: EntityManager;
 }
 
+/**
+ * A plain JSON endpoint beside /graphql (e.g. the county's internal catalogue feed). `handle` gets the query
+ * string and headers; what it returns is sent as JSON with that status. A thrown error becomes a 500.
+ */
+export interface SubgraphRoute {
+  path: string;
+  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders }): Promise<{ status: number; body: unknown }>;
+}
+
+/** Work a subgraph does on its own every `everyMs` (e.g. pulling a replica); it stops with the server. */
+export interface BackgroundTask {
+  name: string;
+  everyMs: number;
+  /** Run once as soon as the server listens (not awaited by start-up). */
+  runAtStart?: boolean;
+  /** Should not throw; if it does, the error is logged and the next tick runs as usual. */
+  run(): Promise<unknown>;
+}
+
 export interface SubgraphServerOptions<Ctx extends RequestContext> {
   name: string;
   typeDefs: DocumentNode;
@@ -25,14 +45,20 @@ export interface SubgraphServerOptions<Ctx extends RequestContext> {
   orm: MikroORM;
   sql: SqlCounter;
   /** Builds the per-request context: a forked EntityManager and fresh DataLoaders, so batching and identity maps never span users. */
-  context: (em: EntityManager) => Ctx;
+  context: (em: EntityManager, now: () => Date) => Ctx;
+  /** The time the subgraph believes it is; tests move it to see deadlines pass. Defaults to the real clock. */
+  clock?: () => Date;
   port?: number;
   host?: string;
+  routes?: SubgraphRoute[];
+  tasks?: BackgroundTask[];
 }
 
 export interface RunningSubgraph {
   name: string;
   url: string;
+  /** The server's origin, e.g. http://127.0.0.1:4001, where its extra routes live. */
+  baseUrl: string;
   port: number;
   orm: MikroORM;
   sql: SqlCounter;
@@ -61,11 +87,23 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       res.status(503).json({ status: 'down', subgraph: opts.name, error: (e as Error).message });
     }
   });
+  for (const route of opts.routes ?? []) {
+    app.get(route.path, async (req, res) => {
+      try {
+        const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v ?? '')]));
+        const { status, body } = await route.handle({ query, headers: req.headers });
+        res.status(status).json(body);
+      } catch (e) {
+        console.error(`[${opts.name}] ${route.path} failed`, e);
+        res.status(500).json({ error: 'internal error' });
+      }
+    });
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async () => opts.context(opts.orm.em.fork() as EntityManager),
+      context: async () => opts.context(opts.orm.em.fork() as EntityManager, opts.clock ?? (() => new Date())),
     }),
   );
 
@@ -74,17 +112,50 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
     httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const background = startTasks(opts.name, opts.tasks ?? []);
   let stopping: Promise<void> | undefined;
   return {
     name: opts.name,
     url: `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`,
+    baseUrl: `http://${opts.host ?? '127.0.0.1'}:${port}`,
     port,
     orm: opts.orm,
     sql: opts.sql,
     // Idempotent: tests stop a subgraph to simulate an outage and the harness stops it again at the end.
     stop() {
-      stopping ??= server.stop().then(() => opts.orm.close(true));
+      stopping ??= background.stop().then(() => server.stop()).then(() => opts.orm.close(true));
       return stopping;
+    },
+  };
+}
+
+/** Runs each task on its interval, never two runs of one task at once; stop() waits for runs in flight. */
+function startTasks(name: string, tasks: BackgroundTask[]) {
+  let stopped = false;
+  const inFlight = new Set<Promise<unknown>>();
+  const timers = tasks.map((task) => {
+    let running: Promise<unknown> | undefined;
+    const fire = () => {
+      if (stopped || running) return;
+      running = task
+        .run()
+        .catch((e) => console.warn(`[${name}] ${task.name} failed: ${(e as Error).message}`))
+        .finally(() => {
+          inFlight.delete(running!);
+          running = undefined;
+        });
+      inFlight.add(running);
+    };
+    if (task.runAtStart) fire();
+    const timer = setInterval(fire, Math.max(10, task.everyMs));
+    timer.unref();
+    return timer;
+  });
+  return {
+    async stop() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      await Promise.all([...inFlight]);
     },
   };
 }

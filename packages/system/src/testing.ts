@@ -40,14 +40,17 @@ export interface TestFederation extends RunningFederation {
   /** SQL statements each subgraph has issued since the last reset. */
   sqlCounts(): Record<'county' | 'township' | 'village', number>;
   resetSqlCounts(): void;
+  /** Moves the clock of every subgraph; `null` goes back to real time. */
+  setNow(at: string | Date | null): void;
   close(): Promise<void>;
 }
 
 export async function startTestFederation(): Promise<TestFederation> {
   const dbs = freshDatabaseUrls();
   let fed: RunningFederation;
+  let fixedNow: Date | null = null;
   try {
-    fed = await startFederation({ databaseUrls: dbs.urls });
+    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date() });
   } catch (e) {
     await dbs.cleanup().catch(() => undefined);
     throw e;
@@ -62,8 +65,16 @@ export async function startTestFederation(): Promise<TestFederation> {
       });
       return (await res.json()) as GraphQLResponse;
     },
-    seed: (code) => seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, code),
+    // Seeding writes the catalogue into the county database; the replicas pull it over HTTP as they would in production.
+    async seed(code) {
+      const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, code);
+      await fed.syncCatalogues();
+      return report;
+    },
     sqlCounts: () => ({ county: fed.county.sql.count, township: fed.township.sql.count, village: fed.village.sql.count }),
+    setNow(at) {
+      fixedNow = at === null ? null : new Date(at);
+    },
     resetSqlCounts() {
       for (const s of [fed.county, fed.township, fed.village]) s.sql.reset();
     },

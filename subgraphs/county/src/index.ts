@@ -3,4 +3,3 @@ export { openCountyDatabase, entities, migrations } from './database.js';
 export { typeDefs } from './schema.js';
 export * from './counties/county.entity.js';
 export * from './staff/staff.entity.js';
-export * from './items/item.entity.js';

@@ -1,4 +1,6 @@
 import { parse } from 'graphql';
+import { sharedCaseTypeDefs } from '@scf/cases';
+import { countyCaseResolvers, countyCaseTypeDefs } from './cases/cases.host.js';
 import { federationLink, sharedEnums } from '@scf/kit';
 import { countyTypeDefs } from './counties/county.graphql.js';
 import { countyResolvers } from './counties/county.resolvers.js';
@@ -6,7 +8,9 @@ import { staffTypeDefs } from './staff/staff.graphql.js';
 import { staffResolvers } from './staff/staff.resolvers.js';
 import { itemTypeDefs } from './items/item.graphql.js';
 import { itemResolvers } from './items/item.resolvers.js';
+import { calendarTypeDefs } from './calendar/calendar.graphql.js';
+import { calendarResolvers } from './calendar/calendar.resolvers.js';
 import { mergeResolvers } from '@scf/kit';
 
-export const typeDefs = parse([federationLink, sharedEnums, countyTypeDefs, staffTypeDefs, itemTypeDefs].join('\n'));
-export const resolvers = mergeResolvers(countyResolvers, staffResolvers, itemResolvers);
+export const typeDefs = parse([federationLink, sharedEnums, countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs].join('\n'));
+export const resolvers = mergeResolvers(countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers);

@@ -2,15 +2,23 @@ import { databaseUrlFor, startSubgraph, type RunningSubgraph } from '@scf/kit';
 import { openCountyDatabase } from './database.js';
 import { createContext } from './context.js';
 import { resolvers, typeDefs } from './schema.js';
+import { internalTokenFromEnv } from '@scf/catalogue';
+import { catalogueFeedRoute } from './items/item.feed.js';
 
 export interface CountyServerConfig {
   databaseUrl?: string;
   port?: number;
   host?: string;
+  /** Injected time for tests of deadlines and lights; the real clock otherwise. */
+  clock?: () => Date;
+  /** Township and village subgraphs present it to pull the catalogue; env SCF_INTERNAL_TOKEN, default dev-internal-token. */
+  internalToken?: string;
 }
 
 /** Opens (and migrates) the county database and serves the county subgraph. Port 0 picks a free port. */
 export async function createServer(config: CountyServerConfig = {}): Promise<RunningSubgraph> {
   const { orm, sql } = await openCountyDatabase(config.databaseUrl ?? databaseUrlFor('COUNTY'));
-  return startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host });
+  return startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock,
+    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv())],
+  });
 }

@@ -1,16 +1,22 @@
-import { databaseUrlFor, startSubgraph, type RunningSubgraph } from '@scf/kit';
+import { databaseUrlFor, startSubgraph } from '@scf/kit';
+import { levelReplica, type ReplicaConfig, type ReplicaSubgraph } from '@scf/catalogue';
 import { openTownshipDatabase } from './database.js';
 import { createContext } from './context.js';
 import { resolvers, typeDefs } from './schema.js';
 
-export interface TownshipServerConfig {
+/** countyInternalUrl, internalToken, catalogueSyncIntervalMs: where and how often the catalogue replica is pulled. */
+export interface TownshipServerConfig extends ReplicaConfig {
   databaseUrl?: string;
   port?: number;
   host?: string;
+  /** Injected time for tests of deadlines and lights; the real clock otherwise. */
+  clock?: () => Date;
 }
 
 /** Opens (and migrates) the township database and serves the township subgraph. Port 0 picks a free port. */
-export async function createServer(config: TownshipServerConfig = {}): Promise<RunningSubgraph> {
+export async function createServer(config: TownshipServerConfig = {}): Promise<ReplicaSubgraph> {
   const { orm, sql } = await openTownshipDatabase(config.databaseUrl ?? databaseUrlFor('TOWNSHIP'));
-  return startSubgraph({ name: 'township', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host });
+  const { replica, task } = levelReplica('township', orm, 'township', config);
+  const server = await startSubgraph({ name: 'township', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock, tasks: [task] });
+  return { ...server, syncCatalogue: () => replica.sync() };
 }

@@ -2,21 +2,31 @@ export const itemTypeDefs = /* GraphQL */ `
   extend type County {
     "The county's service item catalogue (事项目录). Withdrawn items are left out unless asked for."
     serviceItems(decidedAt: Level, includeWithdrawn: Boolean = false): [ServiceItem!]!
+    "Active items the county centre may take in (its intake levels include COUNTY)."
+    itemsTakenIn: [ServiceItem!]!
+    "Active items the county centre decides."
+    itemsDecided: [ServiceItem!]!
   }
 
-  "办件类型 (DOMAIN R10)."
-  enum CaseKind {
-    "即办件 — done on the spot"
-    IMMEDIATE
-    "承诺件 — done within the promised days"
-    PROMISED
-    "联办件 — several departments in parallel"
-    JOINT
-    "报批件 — goes to a higher level"
-    REPORTED
-    "答复件 — cannot be granted; explained or answered in writing"
-    REPLY
+  # For any township centre the county subgraph answers from its county's catalogue (the first 6 digits of its code).
+  type Township @key(fields: "code") {
+    code: ID!
+    "Active items of its county this township centre may take in (R4)."
+    itemsTakenIn: [ServiceItem!]!
+    "Active items of its county decided at township level."
+    itemsDecided: [ServiceItem!]!
   }
+
+  # For any village room the county subgraph answers from its county's catalogue (the first 6 digits of its code).
+  type Village @key(fields: "code") {
+    code: ID!
+    "Active items of its county this village room may take in and forward (代办, R4)."
+    itemsTakenIn: [ServiceItem!]!
+    "Active items of its county decided at village level."
+    itemsDecided: [ServiceItem!]!
+  }
+
+  # CaseKind (办件类型, R10) comes from @scf/cases' shared SDL, which every level declares identically.
 
   enum MaterialForm {
     ORIGINAL
@@ -51,8 +61,90 @@ export const itemTypeDefs = /* GraphQL */ `
     feeBasis: String
     procedure: String!
     contactPhone: String
+    "A withdrawn item takes no new cases; its open cases continue (R3)."
     withdrawn: Boolean!
     materials: [Material!]!
     county: County!
+    "Every addition, change and withdrawal, oldest first, with who approved it and when (R3)."
+    changes: [ItemChange!]!
+  }
+
+  enum ItemChangeAction {
+    ADDED
+    CHANGED
+    WITHDRAWN
+  }
+
+  "One recorded change to an item (R3)."
+  type ItemChange {
+    action: ItemChangeAction!
+    "What changed, e.g. \\"promisedLimitDays: 10 → 8\\"."
+    changed: String!
+    "The approving director's username."
+    approvedBy: String!
+    "The approving director, when they are still on the staff list."
+    approver: CountyStaff
+    "When it was approved, ISO 8601 (UTC)."
+    approvedAt: String!
+    note: String
+  }
+
+  input MaterialInput {
+    name: String!
+    form: MaterialForm!
+    "At least 1."
+    copies: Int! = 1
+    note: String
+  }
+
+  "A new item's guide. intakeLevels defaults to all three levels (R4); fee defaults to 不收费."
+  input ServiceItemInput {
+    code: String!
+    name: String!
+    kind: CaseKind!
+    legalBasis: String!
+    decidingLevel: Level!
+    decidingUnit: String!
+    intakeLevels: [Level!]
+    legalLimitDays: Int!
+    "At most half of legalLimitDays (R2); 0 for an IMMEDIATE item."
+    promisedLimitDays: Int!
+    fee: String
+    feeBasis: String
+    procedure: String!
+    contactPhone: String
+    "At least one."
+    materials: [MaterialInput!]!
+  }
+
+  "A change to an item's guide: only the fields given change; materials, when given, replace the whole list."
+  input ServiceItemChange {
+    code: String
+    name: String
+    kind: CaseKind
+    legalBasis: String
+    decidingLevel: Level
+    decidingUnit: String
+    intakeLevels: [Level!]
+    legalLimitDays: Int
+    promisedLimitDays: Int
+    fee: String
+    feeBasis: String
+    procedure: String
+    contactPhone: String
+    materials: [MaterialInput!]
+  }
+
+  extend type Mutation {
+    """
+    Adds an item to a county's catalogue (R3). approvedBy is the username of a DIRECTOR of that county's
+    centre (until sign-in arrives it is taken as given). Refused with BAD_USER_INPUT, naming the field, when
+    anything is wrong — e.g. a promised limit over half the legal one (R2); nothing is written then.
+    """
+    addServiceItem(countyCode: ID!, input: ServiceItemInput!, approvedBy: String!, note: String): ServiceItem!
+    "Changes an item's guide (R3); the change log records what changed, who approved it and when."
+    changeServiceItem(id: ID!, input: ServiceItemChange!, approvedBy: String!, note: String): ServiceItem!
+    "Withdraws an item (R3): it takes no new cases, its open cases continue, and it stays readable."
+    withdrawServiceItem(id: ID!, reason: String!, approvedBy: String!): ServiceItem!
   }
 `;

@@ -6,6 +6,7 @@ export function staffLoaders(em: EntityManager) {
   const order = { orderBy: { id: 'asc' } } as const;
   return {
     staffById: byKeyLoader<number, CountyStaff>((ids) => em.find(CountyStaff, { id: { $in: [...ids] } }), (s) => s.id),
+    staffByUsername: byKeyLoader<string, CountyStaff>((names) => em.find(CountyStaff, { username: { $in: [...names] } }), (s) => s.username),
     staffByCounty: childrenLoader<string, CountyStaff>((codes) => em.find(CountyStaff, { countyCode: { $in: [...codes] }, active: true }, order), (s) => s.countyCode),
     staffByUnit: childrenLoader<number, CountyStaff>((ids) => em.find(CountyStaff, { unitId: { $in: [...ids] }, active: true }, order), (s) => s.unitId!),
     staffByWindow: childrenLoader<number, CountyStaff>((ids) => em.find(CountyStaff, { windowId: { $in: [...ids] }, active: true }, order), (s) => s.windowId!),

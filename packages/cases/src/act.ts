@@ -1,0 +1,186 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  applyAction, chinaToday, compareDates, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
+  type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial,
+} from '@scf/domain';
+import { loadCalendar } from '@scf/catalogue';
+import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './entities.js';
+import { decodeMaterials, encodeMaterials, recordEvent } from './events.js';
+import type { CasesHost } from './ports.js';
+
+export interface ActInput {
+  caseNo: string;
+  expectedVersion: number;
+  action: CaseAction;
+  staff: string;
+  note?: string | null;
+  reason?: string | null;
+  missingMaterials?: MissingMaterial[] | null;
+  materialsSupplied?: number[] | null;
+  outcome?: 'GRANTED' | 'REFUSED' | null;
+  deliveryMethod?: 'PICKUP' | 'MAIL' | 'ELECTRONIC' | null;
+  suspensionReason?: string | null;
+  evaluation?: string | null;
+}
+
+/** Cross-level moves have their own flow (delegation); a window cannot fake them here. */
+const WINDOW_ACTIONS = new Set<CaseAction>([
+  'requestSupplement', 'supplySupplement', 'accept', 'notAccept', 'suspend', 'resume', 'decide', 'deliver', 'evaluate', 'close', 'withdraw',
+]);
+
+export class ConflictError extends DomainError {
+  constructor(caseNo: string, expected: number, actual: CaseRow) {
+    super('CONFLICT', `Case ${caseNo} was changed by someone else since version ${expected}: it is now version ${actual.version}, ${actual.status}. Reload it and try again.`, 'expectedVersion', {
+      currentVersion: actual.version, currentStatus: actual.status,
+    });
+  }
+}
+
+export async function findCase(em: EntityManager, host: CasesHost, caseNo: string): Promise<CaseRow> {
+  const parts = parseCaseNo(caseNo);
+  if (parts.level !== host.names.level) invalid('caseNo', `${caseNo} was taken in at a ${parts.level.toLowerCase()} point, not at a ${host.names.label}`);
+  const row = await em.findOne<CaseRow>('CaseFile', { caseNo }, { refresh: true });
+  if (!row) throw new DomainError('NOT_FOUND', `No case ${caseNo} at this ${host.names.label}`);
+  return row;
+}
+
+/**
+ * One step of the lifecycle: the shared state machine decides whether it is allowed and what it needs;
+ * this writes the new state and its history row in one transaction, guarded by the version the clerk saw.
+ */
+export async function actOnCase(em: EntityManager, host: CasesHost, input: ActInput, now: Date): Promise<CaseRow> {
+  if (!WINDOW_ACTIONS.has(input.action)) invalid('action', `${input.action} is not a window action`);
+  if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) invalid('expectedVersion', 'must be the positive version number read with the case');
+  const current = await findCase(em, host, input.caseNo);
+  const staff = await host.findStaff(em, input.staff);
+  if (!staff || !staff.active || staff.pointCode !== current.pointCode) invalid('staff', `${JSON.stringify(input.staff)} is not a member of staff at ${current.pointCode}, where case ${current.caseNo} is held`);
+  if (current.version !== input.expectedVersion) throw new ConflictError(current.caseNo, input.expectedVersion, current);
+
+  const today = chinaToday(now);
+  const materials = await em.find<CaseMaterialRow>('CaseMaterial', { caseId: current.id }, { orderBy: { position: 'asc' } });
+  const changes: Partial<CaseRow> = {};
+  const supplied = new Set<number>();
+  let missing: MissingMaterial[] | undefined;
+  const calendar = await loadCalendar(em);
+
+  switch (input.action) {
+    case 'requestSupplement': {
+      // R9 and 行政许可法 §32: a notification later than 5 working days after receipt is too late; the
+      // application then counts as accepted from the day it was received.
+      const lastDay = supplementNoticeDeadline(calendar, current.registeredOn);
+      if (compareDates(today, lastDay) > 0) {
+        invalid('action', `the one-time notification for ${current.caseNo} was due by ${lastDay}; the application now counts as accepted from ${current.registeredOn} — accept it`);
+      }
+      // R9: one notification listing everything; by default every material not yet received.
+      missing = input.missingMaterials?.length
+        ? input.missingMaterials
+        : materials.filter((m) => !m.received).map((m) => ({ name: m.name }));
+      break;
+    }
+    case 'supplySupplement':
+      for (const p of input.materialsSupplied ?? []) {
+        if (!materials.some((m) => m.position === p)) invalid('materialsSupplied', `case ${current.caseNo} has no material number ${p}`);
+        supplied.add(p);
+      }
+      break;
+    case 'accept': {
+      const lacking = materials.filter((m) => !m.received);
+      const notificationOpen = compareDates(today, supplementNoticeDeadline(calendar, current.registeredOn)) <= 0;
+      if (lacking.length && notificationOpen) {
+        invalid('action', `cannot accept case ${current.caseNo}: ${lacking.length} required material(s) not received (${lacking.map((m) => m.name).join('、')}); request a supplement instead`);
+      }
+      changes.acceptedOn = today;
+      changes.deadline = promisedDeadline(calendar, today, current.promisedLimitDays);
+      break;
+    }
+    case 'notAccept':
+      changes.notAcceptedReason = input.reason ?? null;
+      break;
+    case 'suspend':
+      changes.suspendedOn = today;
+      break;
+    case 'resume': {
+      const used = suspensionWorkingDays(calendar, current.suspendedOn ?? today, today);
+      changes.suspendedDays = current.suspendedDays + used;
+      changes.suspendedOn = null;
+      changes.deadline = promisedDeadline(calendar, current.acceptedOn!, current.promisedLimitDays, changes.suspendedDays);
+      break;
+    }
+    case 'decide':
+      if (current.decidingLevel !== host.names.level) {
+        invalid('action', `${current.itemName} is decided at the ${current.decidingLevel.toLowerCase()} level, not at this ${host.names.label}; forward the case instead`);
+      }
+      break;
+    default:
+      break;
+  }
+
+  const actionInput: Record<string, unknown> = {
+    note: input.note ?? undefined,
+    reason: input.action === 'suspend' ? input.suspensionReason : input.reason ?? undefined,
+    missingMaterials: missing,
+    outcome: input.outcome ?? undefined,
+    method: input.deliveryMethod ?? undefined,
+    level: input.evaluation ?? undefined,
+  };
+  const { state, entry } = applyAction(
+    { status: current.status as CaseStatus },
+    input.action,
+    actionInput as unknown as ActionInputs[CaseAction],
+    { at: now, by: staff.username, pointCode: current.pointCode },
+  );
+
+  if (input.action === 'decide') {
+    changes.decidedOn = today;
+    changes.outcome = entry.outcome ?? null;
+    changes.decisionReason = entry.reason ?? null;
+    changes.rightsNotice = entry.rightsNotice ?? null;
+    changes.timing = current.deadline ? completionTiming(calendar, today, current.deadline) : null;
+  }
+  if (input.action === 'deliver') {
+    changes.deliveredOn = today;
+    changes.deliveryMethod = entry.deliveryMethod ?? null;
+  }
+  if (input.action === 'evaluate') changes.evaluation = entry.evaluation ?? null;
+
+  return em.transactional(async (tx) => {
+    const affected = await tx.nativeUpdate<CaseRow>(
+      'CaseFile',
+      { id: current.id, version: input.expectedVersion },
+      { ...changes, status: state.status, version: input.expectedVersion + 1, updatedAt: now },
+    );
+    if (affected === 0) {
+      // Someone committed between our read and our write.
+      const fresh = await tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });
+      throw new ConflictError(current.caseNo, input.expectedVersion, fresh);
+    }
+    for (const p of supplied) await tx.nativeUpdate<CaseMaterialRow>('CaseMaterial', { caseId: current.id, position: p }, { received: true });
+    if (input.action === 'requestSupplement' && missing) await recordRepeatedSupplement(tx as EntityManager, current, missing, today);
+    recordEvent(tx as EntityManager, current, {
+      action: input.action, fromStatus: entry.fromStatus, toStatus: entry.toStatus, at: now,
+      byUsername: staff.username, byName: staff.name, pointCode: current.pointCode,
+      reason: entry.reason ?? null, note: entry.note ?? null,
+      materials: entry.missingMaterials ? encodeMaterials(entry.missingMaterials) : null,
+    });
+    await tx.flush();
+    return tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });
+  });
+}
+
+/**
+ * R9: a second supplement request that names a material the first one could have listed is a recorded
+ * violation of the one-time notification rule (it costs the window points, R33).
+ */
+async function recordRepeatedSupplement(em: EntityManager, c: CaseRow, missing: MissingMaterial[], today: string) {
+  const earlier = await em.find<CaseEventRow>('CaseEvent', { caseId: c.id, action: 'requestSupplement' }, { orderBy: { id: 'asc' } });
+  if (earlier.length === 0) return;
+  const first = new Set(decodeMaterials(earlier[0]!.materials).map((m) => m.name));
+  const late = missing.filter((m) => !first.has(m.name));
+  if (late.length === 0) return;
+  const exists = await em.count('SupervisionRecord', { caseId: c.id, kind: 'REPEATED_SUPPLEMENT' });
+  if (exists) return;
+  em.create<SupervisionRow>('SupervisionRecord', {
+    caseId: c.id, caseNo: c.caseNo, pointCode: c.pointCode, unit: c.decidingUnit, kind: 'REPEATED_SUPPLEMENT', points: 5,
+    raisedOn: today, detail: `一次性告知未列明: ${late.map((m) => m.name).join('、')}`, resolvedOn: null,
+  } as SupervisionRow);
+}

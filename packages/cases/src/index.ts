@@ -1,0 +1,10 @@
+export { caseEntities, type CaseRow, type CaseEventRow, type CaseMaterialRow, type SupervisionRow } from './entities.js';
+export { casesMigration } from './migration.js';
+export { sharedCaseTypeDefs, levelCaseTypeDefs } from './sdl.js';
+export { LEVEL_NAMES, type LevelNames, type Level } from './level.js';
+export { casesResolvers, caseRequestState, type CasesRequestContext, type HostLoaders } from './resolvers.js';
+export { registerCase, type RegisterInput } from './register.js';
+export { actOnCase, findCase, ConflictError, type ActInput } from './act.js';
+export { raiseOverdueSupervision } from './supervision.js';
+export { buildNotice, type NoticeKind } from './notices.js';
+export type { CasesHost } from './ports.js';

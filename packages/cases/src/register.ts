@@ -1,0 +1,156 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  chinaToday, formatCaseNo, invalid, MAX_CASE_SEQ, toCompactDate, validateCreditCode, validateDivisionCode,
+  validatePhone, validateResidentId, DomainError,
+} from '@scf/domain';
+import { itemForIntake } from '@scf/catalogue';
+import type { CaseMaterialRow, CaseRow } from './entities.js';
+import type { CasesHost } from './ports.js';
+import { recordEvent } from './events.js';
+
+export interface RegisterInput {
+  pointCode: string;
+  itemId: string;
+  staff: string;
+  applicant: { type: 'PERSON' | 'ORGANISATION'; name: string; idNumber?: string | null; creditCode?: string | null; phone: string };
+  agent?: { name: string; idNumber: string; phone: string; entrustmentRef: string } | null;
+  materialsReceived?: number[];
+  channel?: string;
+  idempotencyKey?: string | null;
+}
+
+function name(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !value.trim()) return invalid(field, 'is required and must not be blank');
+  const v = value.trim();
+  if (v.length > 64) return invalid(field, `must be at most 64 characters, got ${v.length}`);
+  // Control characters and markup have no place in a name printed on an official notice.
+  if (/[\u0000-\u001f<>]/.test(v)) return invalid(field, 'must not contain control characters or < >');
+  return v;
+}
+
+function optionalText(value: unknown, field: string, max: number): string | null {
+  if (value == null || (typeof value === 'string' && value.trim() === '')) return null;
+  if (typeof value !== 'string') return invalid(field, 'must be text');
+  if (value.trim().length > max) return invalid(field, `must be at most ${max} characters`);
+  return value.trim();
+}
+
+/**
+ * Takes a case in (R5–R8): validates everything first, then writes the case, its materials checklist and
+ * its first history row in one transaction, numbered from the point's daily sequence.
+ */
+export async function registerCase(em: EntityManager, host: CasesHost, input: RegisterInput, now: Date): Promise<CaseRow> {
+  const pointCode = validateDivisionCode(input.pointCode, host.names.level, 'pointCode');
+  const applicant = {
+    type: input.applicant.type,
+    name: name(input.applicant.name, 'applicant.name'),
+    idNumber: null as string | null,
+    creditCode: null as string | null,
+    phone: validatePhone(input.applicant.phone, 'applicant.phone'),
+  };
+  if (applicant.type === 'PERSON') {
+    if (!input.applicant.idNumber) invalid('applicant.idNumber', 'a person applies with an 18-digit resident ID');
+    applicant.idNumber = validateResidentId(input.applicant.idNumber, 'applicant.idNumber', chinaToday(now));
+  } else {
+    if (!input.applicant.creditCode) invalid('applicant.creditCode', 'an organisation applies with its 18-character unified social credit code');
+    applicant.creditCode = validateCreditCode(input.applicant.creditCode, 'applicant.creditCode');
+  }
+  const agent = input.agent
+    ? {
+        name: name(input.agent.name, 'agent.name'),
+        idNumber: validateResidentId(input.agent.idNumber, 'agent.idNumber', chinaToday(now)),
+        phone: validatePhone(input.agent.phone, 'agent.phone'),
+        entrustmentRef: optionalText(input.agent.entrustmentRef, 'agent.entrustmentRef', 128) ?? invalid('agent.entrustmentRef', 'an agent needs an entrustment letter (委托书)'),
+      }
+    : null;
+  const idempotencyKey = optionalText(input.idempotencyKey, 'idempotencyKey', 64);
+
+  const point = await host.findPoint(em, pointCode);
+  if (!point) invalid('pointCode', `no ${host.names.label} with code ${pointCode} here`);
+  const staff = await host.findStaff(em, input.staff);
+  if (!staff || !staff.active || staff.pointCode !== pointCode) invalid('staff', `${JSON.stringify(input.staff)} is not a member of staff at ${pointCode}`);
+
+  if (idempotencyKey) {
+    const existing = await em.findOne<CaseRow>('CaseFile', { pointCode, idempotencyKey });
+    if (existing) return existing;
+  }
+
+  const { item, materials } = await itemForIntake(em, input.itemId, host.names.level);
+  const received = new Set(input.materialsReceived ?? []);
+  for (const p of received) {
+    if (!materials.some((m) => m.position === p)) invalid('materialsReceived', `item ${item.name} has no material number ${p} (it has 1–${materials.length})`);
+  }
+
+  const today = chinaToday(now);
+  return em.transactional(async (tx) => {
+    const seq = await nextSequence(tx as EntityManager, pointCode, today);
+    const row = tx.create<CaseRow>('CaseFile', {
+      caseNo: formatCaseNo(pointCode, today, seq),
+      pointCode,
+      level: host.names.level,
+      itemId: item.id,
+      itemCode: item.code,
+      itemName: item.name,
+      decidingLevel: item.decidingLevel,
+      decidingUnit: item.decidingUnit,
+      kind: item.kind,
+      legalLimitDays: item.legalLimitDays,
+      promisedLimitDays: item.promisedLimitDays,
+      applicantType: applicant.type,
+      applicantName: applicant.name,
+      applicantIdNumber: applicant.idNumber,
+      applicantCreditCode: applicant.creditCode,
+      applicantPhone: applicant.phone,
+      agentName: agent?.name ?? null,
+      agentIdNumber: agent?.idNumber ?? null,
+      agentPhone: agent?.phone ?? null,
+      entrustmentRef: agent?.entrustmentRef ?? null,
+      channel: input.channel ?? 'WINDOW',
+      idempotencyKey,
+      status: 'REGISTERED',
+      responsibleUsername: staff!.username,
+      responsibleName: staff!.name,
+      registeredAt: now,
+      registeredOn: today,
+      acceptedOn: null, deadline: null, suspendedOn: null, suspendedDays: 0, decidedOn: null, outcome: null,
+      decisionReason: null, rightsNotice: null, timing: null, deliveredOn: null, deliveryMethod: null,
+      evaluation: null, notAcceptedReason: null,
+      version: 1,
+      updatedAt: now,
+    } as CaseRow);
+    await tx.flush();
+    for (const m of materials) {
+      tx.create<CaseMaterialRow>('CaseMaterial', {
+        caseId: row.id, position: m.position, name: m.name, form: m.form, copies: m.copies, received: received.has(m.position),
+      } as CaseMaterialRow);
+    }
+    recordEvent(tx as EntityManager, row, { action: 'register', fromStatus: null, toStatus: 'REGISTERED', at: now, byUsername: staff!.username, byName: staff!.name, pointCode });
+    await tx.flush();
+    return row;
+  });
+}
+
+/** The point's next number for the day. The row lock on UPDATE makes concurrent registrations queue. */
+async function nextSequence(em: EntityManager, pointCode: string, today: string): Promise<number> {
+  const day = toCompactDate(today);
+  const conn = em.getConnection();
+  const ctx = em.getTransactionContext();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const res = await conn.execute<{ affectedRows?: number; changes?: number }>(
+      'update case_sequence set last_seq = last_seq + 1 where point_code = ? and day = ?', [pointCode, day], 'run', ctx,
+    );
+    if ((res.affectedRows ?? res.changes ?? 0) === 0) {
+      try {
+        await conn.execute('insert into case_sequence (point_code, day, last_seq) values (?, ?, 1)', [pointCode, day], 'run', ctx);
+        return 1;
+      } catch {
+        continue; // Another registration created the day's row first; take the next number from it.
+      }
+    }
+    const [row] = await conn.execute<{ last_seq: number }[]>('select last_seq from case_sequence where point_code = ? and day = ?', [pointCode, day], 'all', ctx);
+    const seq = Number(row!.last_seq);
+    if (seq > MAX_CASE_SEQ) throw new DomainError('DAILY_LIMIT', `${pointCode} has registered ${MAX_CASE_SEQ} cases today; no more numbers are left`);
+    return seq;
+  }
+  throw new DomainError('CONFLICT', 'could not allocate a case number; try again');
+}

@@ -1,0 +1,305 @@
+import type { LevelNames } from './level.js';
+
+/**
+ * Types every level declares identically (composition merges them without hints): the case vocabulary,
+ * inputs, and value types marked @shareable because each subgraph resolves them for its own cases.
+ */
+export const sharedCaseTypeDefs = /* GraphQL */ `
+  "办件类型 (DOMAIN R10)."
+  enum CaseKind {
+    "即办件 — done on the spot"
+    IMMEDIATE
+    "承诺件 — done within the promised days"
+    PROMISED
+    "联办件 — several departments in parallel"
+    JOINT
+    "报批件 — goes to a higher level"
+    REPORTED
+    "答复件 — cannot be granted; explained or answered in writing"
+    REPLY
+  }
+
+  "Where a case is in its lifecycle (DOMAIN R12)."
+  enum CaseStatus {
+    REGISTERED
+    SUPPLEMENT_REQUESTED
+    NOT_ACCEPTED
+    ACCEPTED
+    SUSPENDED
+    FORWARDED
+    DECIDED
+    DELIVERED
+    EVALUATED
+    CLOSED
+    WITHDRAWN
+  }
+
+  "What a window can do to a case. Moving a case between levels arrives with delegation."
+  enum CaseAction {
+    requestSupplement
+    supplySupplement
+    accept
+    notAccept
+    suspend
+    resume
+    decide
+    deliver
+    evaluate
+    close
+    withdraw
+  }
+
+  "电子监察 light of an open case (R15)."
+  enum Light {
+    GREEN
+    YELLOW
+    RED
+  }
+
+  "提前 / 按时 / 超期 办结 (R14)."
+  enum CompletionTiming {
+    EARLY
+    ON_TIME
+    OVERDUE
+  }
+
+  enum ApplicantType {
+    PERSON
+    ORGANISATION
+  }
+
+  enum IntakeChannel {
+    WINDOW
+    ONLINE
+    APPOINTMENT
+  }
+
+  enum DecisionOutcome {
+    GRANTED
+    REFUSED
+  }
+
+  enum DeliveryMethod {
+    PICKUP
+    MAIL
+    ELECTRONIC
+  }
+
+  "Special procedures that stop the clock (R12)."
+  enum SuspensionReason {
+    ON_SITE_INSPECTION
+    EXPERT_REVIEW
+    PUBLIC_NOTICE
+    HEARING
+  }
+
+  "好差评: the national five-level scale (R21)."
+  enum EvaluationLevel {
+    VERY_SATISFIED
+    SATISFIED
+    BASICALLY_SATISFIED
+    DISSATISFIED
+    VERY_DISSATISFIED
+  }
+
+  enum NoticeKind {
+    "受理通知书"
+    ACCEPTANCE
+    "一次性告知书 (补正材料通知书)"
+    SUPPLEMENT
+    "不予受理通知书"
+    NOT_ACCEPTED
+    "不予许可决定书"
+    REFUSAL
+  }
+
+  input ApplicantInput {
+    type: ApplicantType!
+    name: String!
+    "18-digit resident ID (GB 11643), for a person."
+    idNumber: String
+    "18-character unified social credit code (GB 32100), for an organisation."
+    creditCode: String
+    phone: String!
+  }
+
+  "代办人: someone applying on the applicant's behalf, with an entrustment letter (R6)."
+  input AgentInput {
+    name: String!
+    idNumber: String!
+    phone: String!
+    "Reference of the entrustment letter (委托书)."
+    entrustmentRef: String!
+  }
+
+  input RegisterCaseInput {
+    "The point taking the case in."
+    pointCode: ID!
+    itemId: ID!
+    "Username of the staff member taking it in: the case's first responsible person (R7)."
+    staff: String!
+    applicant: ApplicantInput!
+    agent: AgentInput
+    "Positions (1-based) of the item's materials the applicant brought."
+    materialsReceived: [Int!]! = []
+    channel: IntakeChannel = WINDOW
+    "A client-chosen key: registering again with the same key returns the same case instead of a second one."
+    idempotencyKey: String
+  }
+
+  input MissingMaterialInput {
+    name: String!
+    "What is wrong with it (e.g. 复印件不清晰); omitted means it is missing."
+    problem: String
+  }
+
+  input CaseActionInput {
+    caseNo: ID!
+    "The case version the clerk is looking at; if someone else changed it since, the action is refused."
+    expectedVersion: Int!
+    action: CaseAction!
+    "Username of the staff member acting."
+    staff: String!
+    note: String
+    reason: String
+    "requestSupplement: everything missing, at once (R9). Omitted: the materials not received."
+    missingMaterials: [MissingMaterialInput!]
+    "supplySupplement: positions of materials now received."
+    materialsSupplied: [Int!]
+    outcome: DecisionOutcome
+    deliveryMethod: DeliveryMethod
+    suspensionReason: SuspensionReason
+    evaluation: EvaluationLevel
+  }
+
+  type Applicant @shareable {
+    type: ApplicantType!
+    name: String!
+    idNumber: String
+    creditCode: String
+    phone: String!
+  }
+
+  type Agent @shareable {
+    name: String!
+    idNumber: String!
+    phone: String!
+    entrustmentRef: String!
+  }
+
+  type CaseMaterial @shareable {
+    position: Int!
+    name: String!
+    form: String!
+    copies: Int!
+    received: Boolean!
+  }
+
+  type MissingMaterial @shareable {
+    name: String!
+    problem: String
+  }
+
+  "One recorded step of a case: who, when, where, why (R12)."
+  type CaseEvent @shareable {
+    action: String!
+    actionLabel: String!
+    fromStatus: CaseStatus
+    toStatus: CaseStatus!
+    at: String!
+    by: String!
+    byName: String!
+    pointCode: String!
+    reason: String
+    note: String
+    missingMaterials: [MissingMaterial!]!
+  }
+
+  type Decision @shareable {
+    outcome: DecisionOutcome!
+    decidedOn: String!
+    reason: String
+    "The applicant's rights to administrative review and litigation, on every refusal (R11)."
+    rightsNotice: String
+    timing: CompletionTiming
+  }
+
+  "A printable notice with the case number, dates, the centre's name and complaint phone."
+  type Notice @shareable {
+    kind: NoticeKind!
+    title: String!
+    text: String!
+    html: String!
+  }
+
+  "督办 or a recorded violation against a unit."
+  type SupervisionRecord @shareable {
+    caseNo: String!
+    unit: String!
+    kind: String!
+    points: Int!
+    raisedOn: String!
+    detail: String!
+  }
+`;
+
+/** The case type, lookups and mutations of one level, e.g. VillageCase and registerVillageCase. */
+export function levelCaseTypeDefs(n: LevelNames): string {
+  return /* GraphQL */ `
+  extend type Query {
+    "A case held at a ${n.label} by its case number."
+    ${n.field}Case(caseNo: ID!): ${n.type}Case
+  }
+
+  extend type Mutation {
+    "Registers a case at a ${n.label}. Bad input is refused and nothing is written."
+    register${n.type}Case(input: RegisterCaseInput!): ${n.type}Case!
+    "Moves a case at a ${n.label} one step through its lifecycle."
+    act${n.type}Case(input: CaseActionInput!): ${n.type}Case!
+  }
+
+  extend type ${n.type} {
+    "Cases taken in here, newest first."
+    cases(status: [CaseStatus!], first: Int = 50): [${n.type}Case!]!
+    "督办 and violations recorded against this point's units."
+    supervisionRecords: [SupervisionRecord!]!
+  }
+
+  "A case taken in at a ${n.label}."
+  type ${n.type}Case @key(fields: "caseNo") {
+    "Readable and unique nationally: point code, date, sequence (R5)."
+    caseNo: ID!
+    point: ${n.type}!
+    itemId: ID!
+    itemName: String!
+    kind: CaseKind!
+    status: CaseStatus!
+    statusLabel: String!
+    "What may be done next, from the current status."
+    allowedActions: [String!]!
+    version: Int!
+    channel: IntakeChannel!
+    applicant: Applicant!
+    agent: Agent
+    "第一责任人: who took the case in (R7)."
+    responsible: ${n.type}Staff
+    responsibleName: String!
+    registeredAt: String!
+    acceptedOn: String
+    legalLimitDays: Int!
+    promisedLimitDays: Int!
+    "Last day of the promised limit, in working days from the day after acceptance (R13)."
+    deadline: String
+    "Open cases with a deadline: green, yellow (one working day or less left) or red (overdue)."
+    light: Light
+    materials: [CaseMaterial!]!
+    decision: Decision
+    deliveredOn: String
+    deliveryMethod: DeliveryMethod
+    evaluation: EvaluationLevel
+    history: [CaseEvent!]!
+    notice(kind: NoticeKind!): Notice!
+    supervisionRecords: [SupervisionRecord!]!
+  }
+`;
+}

@@ -1,0 +1,6 @@
+export * from './entities.js';
+export * from './migrations.js';
+export * from './intake.js';
+export * from './master.js';
+export * from './replication.js';
+export * from './replica-server.js';

@@ -1,0 +1,355 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { CASE_KINDS, DomainError, invalid, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
+import {
+  LEVELS, MASTER_SCOPE, MATERIAL_FORMS,
+  type CalendarOverrideRow, type ItemChangeAction, type ItemChangeRow, type ItemMaterialRow, type Level, type MaterialForm, type ServiceItemRow,
+} from './entities.js';
+
+/** What a director submits for a new item (R1). Levels default to all three (R4: any point may take an item in). */
+export interface ItemInput {
+  code: string;
+  name: string;
+  kind: CaseKind;
+  legalBasis: string;
+  decidingLevel: Level;
+  decidingUnit: string;
+  intakeLevels?: Level[] | null;
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  fee?: string | null;
+  feeBasis?: string | null;
+  procedure: string;
+  contactPhone?: string | null;
+  materials: MaterialInput[];
+}
+
+export interface MaterialInput {
+  name: string;
+  form: MaterialForm;
+  copies: number;
+  note?: string | null;
+}
+
+/** A change: only the fields given change; `materials`, when given, replaces the whole list. */
+export type ItemPatch = Partial<ItemInput>;
+
+export interface Approval {
+  /** The approving director's username (checked by the caller against its staff table). */
+  approvedBy: string;
+  note?: string | null;
+  at?: Date;
+}
+
+const RANK: Record<Level, number> = { VILLAGE: 1, TOWNSHIP: 2, COUNTY: 3 };
+const FREE = '不收费';
+export const MAX_LIMIT_DAYS = 1000;
+
+type ItemFields = Omit<ServiceItemRow, 'id' | 'countyCode' | 'status' | 'version' | 'createdAt' | 'updatedAt'>;
+type MaterialFields = Omit<ItemMaterialRow, 'id' | 'itemId'>;
+
+function text(value: unknown, field: string, max: number, required: boolean): string | null {
+  if (value === undefined || value === null) {
+    if (required) return invalid(field, 'is required');
+    return null;
+  }
+  if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
+  const t = value.trim();
+  if (!t) {
+    if (required) return invalid(field, 'must not be empty');
+    return null;
+  }
+  if (t.length > max) return invalid(field, `is ${t.length} characters long; at most ${max}`);
+  return t;
+}
+
+function days(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    return invalid(field, `must be a whole number of working days, 0 or more, got ${String(value)}`);
+  }
+  if (value > MAX_LIMIT_DAYS) return invalid(field, `${value} working days is more than ${MAX_LIMIT_DAYS}; check the figure`);
+  return value;
+}
+
+/** Validates a complete item (new, or an existing one with a patch applied); `p` is the error field prefix. */
+export function validateItem(input: ItemInput, p = 'input'): { fields: ItemFields; materials: MaterialFields[] } {
+  const code = text(input.code, `${p}.code`, 32, true)!;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(code)) {
+    invalid(`${p}.code`, `"${code}" is not an item code: use letters, digits, '-', '_' or '.', e.g. XK-YJ-001`);
+  }
+  const name = text(input.name, `${p}.name`, 128, true)!;
+  if (!CASE_KINDS.includes(input.kind)) invalid(`${p}.kind`, `must be one of ${CASE_KINDS.join(', ')}, got ${String(input.kind)}`);
+  const legalBasis = text(input.legalBasis, `${p}.legalBasis`, 4000, true)!;
+  if (!LEVELS.includes(input.decidingLevel)) invalid(`${p}.decidingLevel`, `must be one of ${LEVELS.join(', ')}, got ${String(input.decidingLevel)}`);
+  const decidingUnit = text(input.decidingUnit, `${p}.decidingUnit`, 64, true)!;
+
+  const given = input.intakeLevels ?? [...LEVELS];
+  if (given.length === 0) invalid(`${p}.intakeLevels`, 'must name at least one level that takes the item in');
+  for (const l of given) if (!LEVELS.includes(l)) invalid(`${p}.intakeLevels`, `must be levels among ${LEVELS.join(', ')}, got ${String(l)}`);
+  if (!given.includes(input.decidingLevel)) {
+    invalid(`${p}.intakeLevels`, `must include the deciding level ${input.decidingLevel}: the level that decides an item also takes it in`);
+  }
+  const above = given.filter((l) => RANK[l] > RANK[input.decidingLevel]);
+  if (above.length) {
+    invalid(
+      `${p}.intakeLevels`,
+      `${above.join(', ')} cannot take in an item decided at ${input.decidingLevel}: cases are forwarded up to the deciding level, never down (R17)`,
+    );
+  }
+  const intakeLevels = LEVELS.filter((l) => given.includes(l)).join(',');
+
+  const legalLimitDays = days(input.legalLimitDays, `${p}.legalLimitDays`);
+  const promisedLimitDays = days(input.promisedLimitDays, `${p}.promisedLimitDays`);
+  try {
+    validatePromisedLimit(legalLimitDays, promisedLimitDays);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    invalid(`${p}.promisedLimitDays`, `${e.message.replace(/^[^:]*:\s*/, '')} — R2: a promise is at most half the legal limit`, e.details);
+  }
+  if (input.kind === 'IMMEDIATE' && promisedLimitDays !== 0) {
+    invalid(`${p}.promisedLimitDays`, `an IMMEDIATE item (即办件) is done on the spot: its promised limit must be 0, got ${promisedLimitDays}`);
+  }
+  const fee = text(input.fee, `${p}.fee`, 128, false) ?? FREE;
+  const feeBasis = text(input.feeBasis, `${p}.feeBasis`, 255, false);
+  const procedure = text(input.procedure, `${p}.procedure`, 4000, true)!;
+  const contactPhone = text(input.contactPhone, `${p}.contactPhone`, 32, false);
+  if (contactPhone && !/^[0-9][0-9 ()+-]{2,31}$/.test(contactPhone)) {
+    invalid(`${p}.contactPhone`, `"${contactPhone}" is not a phone number (digits, spaces, -, +, parentheses)`);
+  }
+
+  if (!Array.isArray(input.materials) || input.materials.length === 0) {
+    invalid(`${p}.materials`, 'must list at least one required material (R1: the guide publishes every material)');
+  }
+  if (input.materials.length > 100) invalid(`${p}.materials`, `lists ${input.materials.length} materials; at most 100`);
+  const seen = new Set<string>();
+  const materials = input.materials.map((m, i): MaterialFields => {
+    const f = `${p}.materials[${i}]`;
+    const mName = text(m?.name, `${f}.name`, 128, true)!;
+    if (seen.has(mName)) invalid(`${f}.name`, `"${mName}" is listed twice`);
+    seen.add(mName);
+    if (!MATERIAL_FORMS.includes(m.form)) invalid(`${f}.form`, `must be one of ${MATERIAL_FORMS.join(', ')}, got ${String(m.form)}`);
+    if (typeof m.copies !== 'number' || !Number.isInteger(m.copies) || m.copies < 1 || m.copies > 99) {
+      invalid(`${f}.copies`, `must be a whole number of copies from 1 to 99, got ${String(m.copies)}`);
+    }
+    return { position: i + 1, name: mName, form: m.form, copies: m.copies, note: text(m.note, `${f}.note`, 255, false) };
+  });
+
+  return {
+    fields: {
+      code, name, kind: input.kind, legalBasis, decidingLevel: input.decidingLevel, decidingUnit, intakeLevels,
+      legalLimitDays, promisedLimitDays, fee, feeBasis, procedure, contactPhone,
+    },
+    materials,
+  };
+}
+
+/**
+ * The next catalogue version. The counter row stays locked until the transaction commits, so versions
+ * become visible in the order they were issued and a replica pulling "since N" never skips one.
+ */
+export async function nextVersion(em: EntityManager): Promise<number> {
+  await em.execute('update catalogue_sync set version = version + 1 where scope = ?', [MASTER_SCOPE]);
+  const rows = await em.execute<{ version: number | string }[]>('select version from catalogue_sync where scope = ?', [MASTER_SCOPE]);
+  if (rows[0]) return Number(rows[0].version);
+  // Only a database that never had the county migration's counter row; start above whatever it holds.
+  const [max] = await em.execute<{ v: number | string | null }[]>(
+    'select max(v) as v from (select max(version) as v from service_item union all select max(version) as v from calendar_override) m',
+  );
+  const version = Number(max?.v ?? 0) + 1;
+  await em.execute('insert into catalogue_sync (scope, version) values (?, ?)', [MASTER_SCOPE, version]);
+  return version;
+}
+
+/** The last version issued by this (master) database. */
+export async function masterVersion(em: EntityManager): Promise<number> {
+  const rows = await em.execute<{ version: number | string }[]>('select version from catalogue_sync where scope = ?', [MASTER_SCOPE]);
+  return rows[0] ? Number(rows[0].version) : 0;
+}
+
+async function assertCodeFree(em: EntityManager, countyCode: string, code: string, exceptId?: number) {
+  const other = await em.findOne<ServiceItemRow>('ServiceItem', { countyCode, code });
+  if (other && other.id !== exceptId) {
+    invalid('input.code', `county ${countyCode} already has item ${code} (${other.name}, id ${other.id}); item codes are unique in a county`);
+  }
+}
+
+function recordChange(em: EntityManager, itemId: number, action: ItemChangeAction, changed: string, approval: Approval, at: Date) {
+  em.create<ItemChangeRow>('ItemChange', {
+    itemId, action, changed, approvedBy: approval.approvedBy, approvedAt: at, note: approval.note?.trim() || null,
+  } as ItemChangeRow);
+}
+
+function describeMaterials(ms: Pick<MaterialFields, 'name' | 'form' | 'copies' | 'note'>[]): string {
+  return ms.map((m) => `${m.name} (${m.form} ×${m.copies}${m.note ? `, ${m.note}` : ''})`).join('、') || 'none';
+}
+
+/** R3: adds an item to a county's catalogue, recorded with who approved it. */
+export async function addItem(em: EntityManager, countyCode: string, input: ItemInput, approval: Approval): Promise<ServiceItemRow> {
+  const { fields, materials } = validateItem(input);
+  return em.transactional(async (tx) => {
+    await assertCodeFree(tx, countyCode, fields.code);
+    const at = approval.at ?? new Date();
+    const version = await nextVersion(tx);
+    const item = tx.create<ServiceItemRow>('ServiceItem', {
+      ...fields, countyCode, status: 'ACTIVE', version, createdAt: at, updatedAt: at,
+    } as ServiceItemRow);
+    await tx.flush();
+    for (const m of materials) tx.create<ItemMaterialRow>('ItemMaterial', { ...m, itemId: item.id } as ItemMaterialRow);
+    recordChange(
+      tx, item.id, 'ADDED',
+      `added ${fields.code} ${fields.name}: ${fields.kind}, decided at ${fields.decidingLevel} (${fields.decidingUnit}), taken in at ${fields.intakeLevels}; ` +
+        `legal ${fields.legalLimitDays} / promised ${fields.promisedLimitDays} working days; fee ${fields.fee}; materials: ${describeMaterials(materials)}`,
+      approval, at,
+    );
+    return item;
+  });
+}
+
+const FIELD_ORDER: (keyof ItemFields)[] = [
+  'code', 'name', 'kind', 'legalBasis', 'decidingLevel', 'decidingUnit', 'intakeLevels', 'legalLimitDays', 'promisedLimitDays',
+  'fee', 'feeBasis', 'procedure', 'contactPhone',
+];
+
+async function loadItem(em: EntityManager, id: number | string, field = 'id'): Promise<ServiceItemRow> {
+  const n = typeof id === 'number' ? id : /^\d{1,9}$/.test(id) ? Number(id) : NaN;
+  const item = Number.isSafeInteger(n) ? await em.findOne<ServiceItemRow>('ServiceItem', { id: n }) : null;
+  if (!item) return invalid(field, `no service item ${id} in this county's catalogue`);
+  return item;
+}
+
+/** R3: changes an item's guide; only what differs is written and logged. A withdrawn item cannot be changed. */
+export async function changeItem(em: EntityManager, id: number | string, patch: ItemPatch, approval: Approval): Promise<ServiceItemRow> {
+  return em.transactional(async (tx) => {
+    const item = await loadItem(tx, id);
+    if (item.status === 'WITHDRAWN') invalid('id', `service item ${item.id} (${item.name}) is withdrawn; a withdrawn item is not changed`);
+    const current = await tx.find<ItemMaterialRow>('ItemMaterial', { itemId: item.id }, { orderBy: { position: 'asc' } });
+    const defined = Object.fromEntries(Object.entries(patch ?? {}).filter(([, v]) => v !== undefined)) as ItemPatch;
+    const merged: ItemInput = {
+      code: item.code, name: item.name, kind: item.kind, legalBasis: item.legalBasis, decidingLevel: item.decidingLevel,
+      decidingUnit: item.decidingUnit, intakeLevels: item.intakeLevels.split(',').filter(Boolean) as Level[],
+      legalLimitDays: item.legalLimitDays, promisedLimitDays: item.promisedLimitDays, fee: item.fee, feeBasis: item.feeBasis,
+      procedure: item.procedure, contactPhone: item.contactPhone,
+      materials: current.map((m) => ({ name: m.name, form: m.form, copies: m.copies, note: m.note })),
+      ...defined,
+    };
+    const { fields, materials } = validateItem(merged);
+    const diffs: string[] = [];
+    for (const f of FIELD_ORDER) {
+      const before = item[f] ?? null;
+      const after = fields[f] ?? null;
+      if (before !== after) diffs.push(f === 'legalBasis' || f === 'procedure' ? `${f}: changed` : `${f}: ${before ?? '—'} → ${after ?? '—'}`);
+    }
+    const materialsBefore = describeMaterials(current);
+    const materialsAfter = describeMaterials(materials);
+    if (materialsBefore !== materialsAfter) diffs.push(`materials: ${materialsBefore} → ${materialsAfter}`);
+    if (!diffs.length) invalid('input', `nothing to change: service item ${item.id} already reads like that`);
+    if (fields.code !== item.code) await assertCodeFree(tx, item.countyCode, fields.code, item.id);
+
+    const at = approval.at ?? new Date();
+    tx.assign(item, { ...fields, version: await nextVersion(tx), updatedAt: at });
+    if (materialsBefore !== materialsAfter) {
+      await tx.nativeDelete<ItemMaterialRow>('ItemMaterial', { itemId: item.id });
+      for (const m of current) tx.getUnitOfWork().unsetIdentity(m);
+      for (const m of materials) tx.create<ItemMaterialRow>('ItemMaterial', { ...m, itemId: item.id } as ItemMaterialRow);
+    }
+    recordChange(tx, item.id, 'CHANGED', diffs.join('; '), approval, at);
+    return item;
+  });
+}
+
+/** R3: a withdrawn item takes no new cases (itemForIntake refuses it); its open cases continue and it stays readable. */
+export async function withdrawItem(em: EntityManager, id: number | string, reason: string, approval: Approval): Promise<ServiceItemRow> {
+  const why = text(reason, 'reason', 255, true)!;
+  return em.transactional(async (tx) => {
+    const item = await loadItem(tx, id);
+    if (item.status === 'WITHDRAWN') invalid('id', `service item ${item.id} (${item.name}) is already withdrawn`);
+    const at = approval.at ?? new Date();
+    tx.assign(item, { status: 'WITHDRAWN', version: await nextVersion(tx), updatedAt: at });
+    recordChange(tx, item.id, 'WITHDRAWN', `status: ACTIVE → WITHDRAWN (${why})`, { ...approval, note: why }, at);
+    return item;
+  });
+}
+
+/** R13: a centre declares a day working or not — e.g. next year's schedule before the library knows it. */
+export async function setCalendarDay(
+  em: EntityManager,
+  input: { date: string; working: boolean; name?: string | null },
+  setBy: string,
+): Promise<CalendarOverrideRow> {
+  const date = parseDate(input.date, 'date');
+  if (typeof input.working !== 'boolean') invalid('working', `must be true or false, got ${String(input.working)}`);
+  const name = text(input.name, 'name', 64, false);
+  return em.transactional(async (tx) => {
+    const version = await nextVersion(tx);
+    const data = { working: input.working, name, setBy, setAt: new Date(), cleared: false, version };
+    const existing = await tx.findOne<CalendarOverrideRow>('CalendarOverride', { date });
+    if (existing) return tx.assign(existing, data);
+    return tx.create<CalendarOverrideRow>('CalendarOverride', { date, ...data });
+  });
+}
+
+/** Removes a centre's override: the day is again what the library (or the weekday rule) says. */
+export async function clearCalendarDay(em: EntityManager, dateInput: string, setBy: string): Promise<void> {
+  const date = parseDate(dateInput, 'date');
+  await em.transactional(async (tx) => {
+    const existing = await tx.findOne<CalendarOverrideRow>('CalendarOverride', { date, cleared: false });
+    if (!existing) invalid('date', `no override is set for ${date}; nothing to clear`);
+    tx.assign(existing, { cleared: true, setBy, setAt: new Date(), version: await nextVersion(tx) });
+  });
+}
+
+export interface SeedStats {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Makes a county's catalogue contain `items` (by code), for the seed: adds missing items, changes those
+ * that differ, leaves equal ones alone (a second run writes nothing), never withdraws. Every addition and
+ * change gets a version and a change-log entry like a director's. Run it inside a transaction.
+ */
+export async function syncCatalogueItems(
+  em: EntityManager,
+  countyCode: string,
+  items: ItemInput[],
+  approval: Approval,
+): Promise<{ service_item: SeedStats; item_material: SeedStats }> {
+  const stats = { service_item: { inserted: 0, updated: 0, unchanged: 0 }, item_material: { inserted: 0, updated: 0, unchanged: 0 } };
+  const existing = await em.find<ServiceItemRow>('ServiceItem', { countyCode });
+  const byCode = new Map(existing.map((i) => [i.code, i]));
+  const materialRows = existing.length ? await em.find<ItemMaterialRow>('ItemMaterial', { itemId: { $in: existing.map((i) => i.id) } }, { orderBy: { position: 'asc' } }) : [];
+  const at = approval.at ?? new Date();
+  for (const input of items) {
+    const { fields, materials } = validateItem(input, `catalogue[${input.code}]`);
+    const have = byCode.get(fields.code);
+    if (!have) {
+      const item = em.create<ServiceItemRow>('ServiceItem', { ...fields, countyCode, status: 'ACTIVE', version: await nextVersion(em), createdAt: at, updatedAt: at } as ServiceItemRow);
+      await em.flush();
+      for (const m of materials) em.create<ItemMaterialRow>('ItemMaterial', { ...m, itemId: item.id } as ItemMaterialRow);
+      recordChange(em, item.id, 'ADDED', `added ${fields.code} ${fields.name} (demo catalogue)`, approval, at);
+      stats.service_item.inserted++;
+      stats.item_material.inserted += materials.length;
+      continue;
+    }
+    const current = materialRows.filter((m) => m.itemId === have.id);
+    const diffs = FIELD_ORDER.filter((f) => (have[f] ?? null) !== (fields[f] ?? null)).map((f) => `${f}: ${have[f] ?? '—'} → ${fields[f] ?? '—'}`);
+    const materialsChanged = describeMaterials(current) !== describeMaterials(materials);
+    if (materialsChanged) diffs.push(`materials: ${describeMaterials(current)} → ${describeMaterials(materials)}`);
+    if (!diffs.length) {
+      stats.service_item.unchanged++;
+      stats.item_material.unchanged += current.length;
+      continue;
+    }
+    em.assign(have, { ...fields, version: await nextVersion(em), updatedAt: at });
+    if (materialsChanged) {
+      await em.nativeDelete<ItemMaterialRow>('ItemMaterial', { itemId: have.id });
+      for (const m of current) em.getUnitOfWork().unsetIdentity(m);
+      for (const m of materials) em.create<ItemMaterialRow>('ItemMaterial', { ...m, itemId: have.id } as ItemMaterialRow);
+      stats.item_material.updated += materials.length;
+    } else stats.item_material.unchanged += current.length;
+    recordChange(em, have.id, 'CHANGED', diffs.join('; '), approval, at);
+    stats.service_item.updated++;
+  }
+  await em.flush();
+  return stats;
+}

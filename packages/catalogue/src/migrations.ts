@@ -1,0 +1,93 @@
+import type { Knex } from '@mikro-orm/knex';
+import { schemaMigration } from '@scf/kit';
+import { MASTER_SCOPE, type Level } from './entities.js';
+
+function itemColumns(t: Knex.CreateTableBuilder) {
+  t.increments('id').primary();
+  // Replicas have no county table: the code is what the rows join on.
+  t.string('county_code', 6).notNullable();
+  t.string('code', 32).notNullable();
+  t.string('name', 128).notNullable();
+  t.string('kind', 16).notNullable();
+  t.text('legal_basis').notNullable();
+  t.string('deciding_level', 16).notNullable();
+  t.string('deciding_unit', 64).notNullable();
+  t.string('intake_levels', 64).notNullable();
+  t.integer('legal_limit_days').notNullable();
+  t.integer('promised_limit_days').notNullable();
+  t.string('fee', 128).notNullable();
+  t.string('fee_basis', 255).nullable();
+  t.text('procedure').notNullable();
+  t.string('contact_phone', 32).nullable();
+  t.string('status', 16).notNullable();
+  t.integer('version').notNullable().defaultTo(0);
+  t.datetime('created_at', { precision: 3 }).notNullable();
+  t.datetime('updated_at', { precision: 3 }).notNullable();
+  t.unique(['county_code', 'code']);
+  t.index(['version']);
+}
+
+function materialColumns(t: Knex.CreateTableBuilder) {
+  t.increments('id').primary();
+  t.integer('item_id').unsigned().notNullable().references('id').inTable('service_item');
+  t.integer('position').notNullable();
+  t.string('name', 128).notNullable();
+  t.string('form', 32).notNullable();
+  t.integer('copies').notNullable();
+  t.string('note', 255).nullable();
+  t.unique(['item_id', 'position']);
+}
+
+/** Tables every level has, beside the items: the change log, calendar overrides and the sync state. */
+function sharedTables(schema: Knex.SchemaBuilder): Knex.SchemaBuilder {
+  return schema
+    .createTable('item_change', (t) => {
+      t.increments('id').primary();
+      t.integer('item_id').unsigned().notNullable().references('id').inTable('service_item');
+      t.string('action', 16).notNullable();
+      t.text('changed').notNullable();
+      t.string('approved_by', 64).notNullable();
+      t.datetime('approved_at', { precision: 3 }).notNullable();
+      t.string('note', 255).nullable();
+      t.index(['item_id']);
+    })
+    .createTable('calendar_override', (t) => {
+      t.string('date', 10).primary();
+      t.boolean('working').notNullable();
+      t.string('name', 64).nullable();
+      t.string('set_by', 64).notNullable();
+      t.datetime('set_at', { precision: 3 }).notNullable();
+      t.boolean('cleared').notNullable().defaultTo(false);
+      t.integer('version').notNullable().defaultTo(0);
+      t.index(['version']);
+    })
+    .createTable('catalogue_sync', (t) => {
+      t.string('scope', 16).primary();
+      t.integer('version').notNullable();
+      t.datetime('synced_at', { precision: 3 }).nullable();
+    });
+}
+
+/**
+ * The catalogue's migration for one level's list. The county already has `service_item` and
+ * `item_material` (its 0001): it gains a version column, the change log, calendar overrides and the
+ * master version counter, and the items it already holds become version 1. Townships and villages get
+ * the replica tables.
+ */
+export function catalogueMigration(level: Level) {
+  if (level === 'COUNTY') {
+    return schemaMigration('0002-catalogue-changes-calendar', (schema) =>
+      sharedTables(
+        schema.alterTable('service_item', (t) => {
+          t.integer('version').notNullable().defaultTo(0);
+          t.index(['version']);
+        }),
+      )
+        .raw('update service_item set version = 1')
+        .raw(`insert into catalogue_sync (scope, version) values ('${MASTER_SCOPE}', 1)`),
+    );
+  }
+  return schemaMigration('0002-catalogue-replica', (schema) =>
+    sharedTables(schema.createTable('service_item', itemColumns).createTable('item_material', materialColumns)),
+  );
+}

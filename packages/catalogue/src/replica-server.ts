@@ -1,0 +1,43 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { BackgroundTask, RunningSubgraph } from '@scf/kit';
+import { catalogueReplica, internalTokenFromEnv, type CatalogueReplica } from './replication.js';
+
+/** What a township or village server is configured with to keep its replica of the catalogue. */
+export interface ReplicaConfig {
+  /** The county subgraph's base URL; env COUNTY_INTERNAL_URL, default http://127.0.0.1:4001. */
+  countyInternalUrl?: string;
+  /** env SCF_INTERNAL_TOKEN, default dev-internal-token. */
+  internalToken?: string;
+  /** How often to pull; default 30000 (env SCF_CATALOGUE_SYNC_MS). */
+  catalogueSyncIntervalMs?: number;
+}
+
+/** A township or village server: it can be told to pull the catalogue now (tests, seeding, npm start). */
+export interface ReplicaSubgraph extends RunningSubgraph {
+  syncCatalogue(): Promise<{ applied: number }>;
+}
+
+/**
+ * The replica of a lower level: which counties to pull is read from its own points table (`township` or
+ * `village`, column `county_code`). Returns the replica and the background task that pulls at start-up and
+ * every interval.
+ */
+export function levelReplica(
+  name: string,
+  orm: MikroORM,
+  pointsTable: 'township' | 'village',
+  config: ReplicaConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): { replica: CatalogueReplica; task: BackgroundTask } {
+  const replica = catalogueReplica({
+    name,
+    orm,
+    countyInternalUrl: config.countyInternalUrl ?? env.COUNTY_INTERNAL_URL ?? 'http://127.0.0.1:4001',
+    token: config.internalToken ?? internalTokenFromEnv(env),
+    countyCodes: async (em: EntityManager) =>
+      (await em.execute<{ county_code: string }[]>(`select distinct county_code from ${pointsTable} order by county_code`)).map((r) => r.county_code),
+  });
+  const everyMs = config.catalogueSyncIntervalMs ?? (Number(env.SCF_CATALOGUE_SYNC_MS) || 30_000);
+  return { replica, task: { name: 'catalogue replication', everyMs, runAtStart: true, run: () => replica.tick() } };
+}

@@ -1,0 +1,35 @@
+import { creditCodeCheckChar, residentIdCheckDigit } from '@scf/domain';
+import type { TestFederation } from '@scf/system/testing';
+
+/** A valid resident ID (GB 11643) for a person born on `birth` (YYYYMMDD) in 宁武县. */
+export function residentId(birth = '19900101', serial = '123'): string {
+  const first17 = `140925${birth}${serial}`;
+  return first17 + residentIdCheckDigit(first17);
+}
+
+/** The same ID with a wrong check digit. */
+export function withWrongCheckDigit(id: string): string {
+  const wrong = id.endsWith('1') ? '2' : '1';
+  return id.slice(0, 17) + wrong;
+}
+
+export function creditCode(body = '91140925MA0K1B2C3'): string {
+  return body + creditCodeCheckChar(body);
+}
+
+export async function itemIdByCode(fed: TestFederation, countyCode: string, code: string): Promise<string> {
+  const { data, errors } = await fed.query(`{ county(code: "${countyCode}") { serviceItems { id code } } }`);
+  if (errors) throw new Error(JSON.stringify(errors));
+  const item = data.county.serviceItems.find((i: { code: string }) => i.code === code);
+  if (!item) throw new Error(`no item ${code}`);
+  return item.id;
+}
+
+export const CASE_FIELDS = `
+  caseNo status version kind itemName deadline light acceptedOn responsibleName
+  applicant { type name idNumber creditCode phone }
+  materials { position name received }
+  decision { outcome reason rightsNotice decidedOn timing }
+  deliveredOn deliveryMethod allowedActions
+  history { action actionLabel fromStatus toStatus at by byName pointCode reason note missingMaterials { name problem } }
+`;
