@@ -47,6 +47,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const httpServer = http.createServer(app);
   const server = new ApolloServer({
     gateway,
+    // Stack traces show our internals, not the user's mistake; the error code and message say what went wrong.
+    includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The default landing page pulls Apollo Sandbox from Apollo's CDN: an outside call from a government office.

@@ -138,7 +138,7 @@ describe('the case lifecycle at every level, through the gateway', () => {
     expect(decided.decision.timing).toBe('ON_TIME');
   });
 
-  it('turns an open case yellow on its last working day and red after it', async () => {
+  it('turns an open case yellow on its last working day and red after it, and a red case raises a supervision record', async () => {
     const staff = `${VILLAGE}.a`;
     const c = (await register('Village', { pointCode: VILLAGE, itemId: items.villageHousing, staff, applicant: person(), materialsReceived: [1, 2] })).data.registerVillageCase;
     await act('Village', { caseNo: c.caseNo, expectedVersion: 1, action: 'accept', staff });
@@ -149,6 +149,59 @@ describe('the case lifecycle at every level, through the gateway', () => {
     expect(await lightOn('2026-10-08T02:00:00Z')).toBe('GREEN');
     expect(await lightOn('2026-10-10T02:00:00Z')).toBe('YELLOW');
     expect(await lightOn('2026-10-12T02:00:00Z')).toBe('RED');
+
+    // 电子监察: the red case raises one supervision record (督办) against its unit, worth 5 points — once.
+    const first = await fed.runSupervision();
+    expect(first.village).toBeGreaterThanOrEqual(1);
+    expect(await fed.runSupervision()).toEqual({ county: 0, township: 0, village: 0 });
+    const { data } = await fed.query(`{
+      villageCase(caseNo: "${c.caseNo}") { supervisionRecords { caseNo unit kind points raisedOn detail } }
+      village(code: "${VILLAGE}") { supervisionRecords { caseNo } }
+    }`);
+    expect(data.villageCase.supervisionRecords).toEqual([
+      { caseNo: c.caseNo, unit: '村民委员会', kind: 'OVERDUE', points: 5, raisedOn: '2026-10-12', detail: '农村村民住宅建设申请村级审查 承诺时限至 2026-10-10，已超期' },
+    ]);
+    expect(data.village.supervisionRecords.map((r: any) => r.caseNo)).toContain(c.caseNo);
+    fed.setNow(MONDAY_BEFORE_NATIONAL_DAY);
+  });
+
+  it('issues a not-accepted notice with the reason, and lets an applicant withdraw before a decision', async () => {
+    const staff = `${VILLAGE}.a`;
+    const refused = (await register('Village', { pointCode: VILLAGE, itemId: items.villageHousing, staff, applicant: person(), materialsReceived: [1, 2] })).data.registerVillageCase;
+    await act('Village', { caseNo: refused.caseNo, expectedVersion: 1, action: 'notAccept', reason: '申请人不是本村村民', staff });
+    const notice = (await fed.query(`{ villageCase(caseNo: "${refused.caseNo}") { status notice(kind: NOT_ACCEPTED) { title text } } }`)).data.villageCase;
+    expect(notice.status).toBe('NOT_ACCEPTED');
+    expect(notice.notice.title).toBe('不予受理通知书');
+    expect(notice.notice.text).toContain('申请人不是本村村民');
+
+    const withdrawn = (await register('Village', { pointCode: VILLAGE, itemId: items.villageHousing, staff, applicant: person(), materialsReceived: [1, 2] })).data.registerVillageCase;
+    await act('Village', { caseNo: withdrawn.caseNo, expectedVersion: 1, action: 'accept', staff });
+    const res = (await act('Village', { caseNo: withdrawn.caseNo, expectedVersion: 2, action: 'withdraw', reason: '申请人主动撤回', staff })).data.actVillageCase;
+    expect(res).toMatchObject({ status: 'WITHDRAWN', light: null, allowedActions: [] });
+    expect(res.history.at(-1)).toMatchObject({ action: 'withdraw', reason: '申请人主动撤回' });
+    const noNotice = await fed.query(`{ villageCase(caseNo: "${withdrawn.caseNo}") { notice(kind: REFUSAL) { title } } }`);
+    expect(noNotice.errors![0]!.extensions!.code).toBe('NOTICE_NOT_AVAILABLE');
+  });
+
+  it('records a violation when a second supplement request names what the first could have listed (R9)', async () => {
+    const staff = `${TOWNSHIP}.d3.a`;
+    const c = (await register('Township', { pointCode: TOWNSHIP, itemId: items.marriageProof, staff, applicant: person(), materialsReceived: [1] })).data.registerTownshipCase;
+    await act('Township', { caseNo: c.caseNo, expectedVersion: 1, action: 'requestSupplement', missingMaterials: [{ name: '户口簿' }], staff });
+    await act('Township', { caseNo: c.caseNo, expectedVersion: 2, action: 'supplySupplement', materialsSupplied: [2], staff });
+    await act('Township', { caseNo: c.caseNo, expectedVersion: 3, action: 'requestSupplement', missingMaterials: [{ name: '结婚证' }], staff });
+    const { data } = await fed.query(`{ townshipCase(caseNo: "${c.caseNo}") { supervisionRecords { kind unit points detail } } }`);
+    expect(data.townshipCase.supervisionRecords).toEqual([{ kind: 'REPEATED_SUPPLEMENT', unit: '乡镇计划生育办公室', points: 5, detail: '一次性告知未列明: 结婚证' }]);
+  });
+
+  it('refuses a supplement request later than 5 working days after receipt: the application then counts as accepted', async () => {
+    const staff = `${TOWNSHIP}.d3.a`;
+    const c = (await register('Township', { pointCode: TOWNSHIP, itemId: items.marriageProof, staff, applicant: person(), materialsReceived: [1] })).data.registerTownshipCase;
+    // Registered Monday 28 Sep; the 5th working day after is 10 Oct (29, 30 Sep, 8, 9, 10 Oct).
+    fed.setNow('2026-10-12T02:00:00Z');
+    const late = await act('Township', { caseNo: c.caseNo, expectedVersion: 1, action: 'requestSupplement', staff });
+    expect(late.errors![0]!.message).toMatch(/was due by 2026-10-10.*counts as accepted/);
+    const accepted = await act('Township', { caseNo: c.caseNo, expectedVersion: 1, action: 'accept', staff });
+    expect(accepted.data.actTownshipCase.status).toBe('ACCEPTED');
     fed.setNow(MONDAY_BEFORE_NATIONAL_DAY);
   });
 

@@ -32,3 +32,17 @@ describe('the gateway', () => {
     expect(body.subgraphs.village).toMatch(/^down/);
   });
 });
+
+describe('errors the gateway passes on', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation();
+  });
+  afterAll(() => fed?.close());
+
+  it('carry the code and message, never a stack trace', async () => {
+    const { errors } = await fed.query(`{ county(code: "abc") { code } }`);
+    expect(errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(errors)).not.toMatch(/stacktrace|node_modules|\.ts:\d+/);
+  });
+});

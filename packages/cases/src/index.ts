@@ -8,3 +8,4 @@ export { actOnCase, findCase, ConflictError, type ActInput } from './act.js';
 export { raiseOverdueSupervision } from './supervision.js';
 export { buildNotice, type NoticeKind } from './notices.js';
 export type { CasesHost } from './ports.js';
+export { supervisionTask, SUPERVISION_TASK } from './supervision-task.js';

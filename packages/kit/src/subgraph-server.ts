@@ -62,6 +62,8 @@ export interface RunningSubgraph {
   port: number;
   orm: MikroORM;
   sql: SqlCounter;
+  /** Runs a background task now, as its timer would, and returns its result (operators and tests). */
+  runTask(name: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
   const server = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
     formatError,
+    includeStacktraceInErrorResponses: false,
     // Inline traces only feed Apollo's hosted reporting, which a government system never uses.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
@@ -121,6 +124,11 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
     port,
     orm: opts.orm,
     sql: opts.sql,
+    runTask(name) {
+      const task = (opts.tasks ?? []).find((t) => t.name === name);
+      if (!task) return Promise.reject(new Error(`subgraph ${opts.name} has no task "${name}"`));
+      return task.run();
+    },
     // Idempotent: tests stop a subgraph to simulate an outage and the harness stops it again at the end.
     stop() {
       stopping ??= background.stop().then(() => server.stop()).then(() => opts.orm.close(true));

@@ -1,3 +1,4 @@
+import { supervisionTask } from '@scf/cases';
 import { databaseUrlFor, startSubgraph, type RunningSubgraph } from '@scf/kit';
 import { openCountyDatabase } from './database.js';
 import { createContext } from './context.js';
@@ -20,5 +21,6 @@ export async function createServer(config: CountyServerConfig = {}): Promise<Run
   const { orm, sql } = await openCountyDatabase(config.databaseUrl ?? databaseUrlFor('COUNTY'));
   return startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock,
     routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv())],
+    tasks: [supervisionTask(orm, config.clock)],
   });
 }

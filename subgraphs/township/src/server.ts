@@ -1,3 +1,4 @@
+import { supervisionTask } from '@scf/cases';
 import { databaseUrlFor, startSubgraph } from '@scf/kit';
 import { levelReplica, type ReplicaConfig, type ReplicaSubgraph } from '@scf/catalogue';
 import { openTownshipDatabase } from './database.js';
@@ -17,6 +18,6 @@ export interface TownshipServerConfig extends ReplicaConfig {
 export async function createServer(config: TownshipServerConfig = {}): Promise<ReplicaSubgraph> {
   const { orm, sql } = await openTownshipDatabase(config.databaseUrl ?? databaseUrlFor('TOWNSHIP'));
   const { replica, task } = levelReplica('township', orm, 'township', config);
-  const server = await startSubgraph({ name: 'township', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock, tasks: [task] });
+  const server = await startSubgraph({ name: 'township', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock)] });
   return { ...server, syncCatalogue: () => replica.sync() };
 }

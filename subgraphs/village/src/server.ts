@@ -1,3 +1,4 @@
+import { supervisionTask } from '@scf/cases';
 import { databaseUrlFor, startSubgraph } from '@scf/kit';
 import { levelReplica, type ReplicaConfig, type ReplicaSubgraph } from '@scf/catalogue';
 import { openVillageDatabase } from './database.js';
@@ -17,6 +18,6 @@ export interface VillageServerConfig extends ReplicaConfig {
 export async function createServer(config: VillageServerConfig = {}): Promise<ReplicaSubgraph> {
   const { orm, sql } = await openVillageDatabase(config.databaseUrl ?? databaseUrlFor('VILLAGE'));
   const { replica, task } = levelReplica('village', orm, 'village', config);
-  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock, tasks: [task] });
+  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock)] });
   return { ...server, syncCatalogue: () => replica.sync() };
 }
