@@ -9,3 +9,4 @@ export { raiseOverdueSupervision } from './supervision.js';
 export { buildNotice, type NoticeKind } from './notices.js';
 export type { CasesHost } from './ports.js';
 export { supervisionTask, SUPERVISION_TASK } from './supervision-task.js';
+export { sharedTrackingTypeDefs, levelTrackingTypeDefs, trackingResolvers, caseViewResolver, CASE_VIEW_SELECTION, type CaseView } from './tracking.js';

@@ -1,5 +1,7 @@
 import { parse } from 'graphql';
-import { sharedCaseTypeDefs } from '@scf/cases';
+import { sharedCaseTypeDefs, sharedTrackingTypeDefs } from '@scf/cases';
+import { trackingTypeDefs } from './tracking/tracking.graphql.js';
+import { countyTrackingResolvers } from './tracking/tracking.resolvers.js';
 import { countyCaseResolvers, countyCaseTypeDefs } from './cases/cases.host.js';
 import { federationLink, sharedEnums } from '@scf/kit';
 import { countyTypeDefs } from './counties/county.graphql.js';
@@ -12,5 +14,5 @@ import { calendarTypeDefs } from './calendar/calendar.graphql.js';
 import { calendarResolvers } from './calendar/calendar.resolvers.js';
 import { mergeResolvers } from '@scf/kit';
 
-export const typeDefs = parse([federationLink, sharedEnums, countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs].join('\n'));
-export const resolvers = mergeResolvers(countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers);
+export const typeDefs = parse([federationLink, sharedEnums, countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs].join('\n'));
+export const resolvers = mergeResolvers(countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers);

@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
-import { sharedCaseTypeDefs } from '@scf/cases';
+import { LEVEL_NAMES, levelTrackingTypeDefs, sharedCaseTypeDefs, sharedTrackingTypeDefs, trackingResolvers } from '@scf/cases';
+import type { TownshipContext } from './context.js';
 import { townshipCaseResolvers, townshipCaseTypeDefs } from './cases/cases.host.js';
 import { federationLink, mergeResolvers, sharedEnums } from '@scf/kit';
 import { townshipTypeDefs } from './townships/township.graphql.js';
@@ -7,5 +8,7 @@ import { townshipResolvers } from './townships/township.resolvers.js';
 import { staffTypeDefs } from './staff/staff.graphql.js';
 import { staffResolvers } from './staff/staff.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, townshipTypeDefs, staffTypeDefs, sharedCaseTypeDefs, townshipCaseTypeDefs].join('\n'));
-export const resolvers = mergeResolvers(townshipResolvers, staffResolvers, townshipCaseResolvers);
+export const typeDefs = parse([federationLink, sharedEnums, townshipTypeDefs, staffTypeDefs, sharedCaseTypeDefs, townshipCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.TOWNSHIP)].join('\n'));
+export const resolvers = mergeResolvers(townshipResolvers, staffResolvers, townshipCaseResolvers,
+  trackingResolvers(LEVEL_NAMES.TOWNSHIP, async (ctx: TownshipContext, code) => (await ctx.loaders.townshipByCode.load(code))?.name ?? code),
+);

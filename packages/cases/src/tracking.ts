@@ -1,0 +1,95 @@
+import { chinaToday, light, parseCaseNo } from '@scf/domain';
+import type { LevelNames } from './level.js';
+import type { CasesRequestContext } from './resolvers.js';
+
+/**
+ * trackCase (R20) is composed from one view per level: each subgraph says what it holds of a case, and
+ * the county subgraph, which owns `trackCase`, receives the other levels' views through @requires and
+ * merges them. These types are identical in every subgraph.
+ */
+export const sharedTrackingTypeDefs = /* GraphQL */ `
+  "One step of a case between levels (forwarded, returned, result sent back), as the level that recorded it saw it."
+  type CaseViewHop @shareable {
+    fromCode: String!
+    toCode: String!
+    at: String!
+    byUsername: String!
+    byName: String!
+    action: String!
+    note: String
+  }
+
+  "What one level holds of a case."
+  type CaseView @shareable {
+    level: Level!
+    pointCode: String!
+    pointName: String!
+    "Whether the case is being worked on at this level now."
+    holds: Boolean!
+    status: CaseStatus!
+    itemId: ID!
+    itemName: String!
+    registeredAt: String!
+    deadline: String
+    light: Light
+    hops: [CaseViewHop!]!
+  }
+`;
+
+const viewFields = 'level pointCode pointName holds status itemId itemName registeredAt deadline light hops { fromCode toCode at byUsername byName action note }';
+export const CASE_VIEW_SELECTION = viewFields;
+
+/** A lower level's contribution: `CaseTrack.<level>View`. */
+export function levelTrackingTypeDefs(n: LevelNames): string {
+  return /* GraphQL */ `
+  type CaseTrack @key(fields: "caseNo") {
+    caseNo: ID!
+    "The case as the ${n.label} holds it, if it ever did."
+    ${n.field}View: CaseView
+  }
+`;
+}
+
+export interface CaseView {
+  level: string;
+  pointCode: string;
+  pointName: string;
+  holds: boolean;
+  status: string;
+  itemId: string;
+  itemName: string;
+  registeredAt: string;
+  deadline: string | null;
+  light: string | null;
+  hops: { fromCode: string; toCode: string; at: string; byUsername: string; byName: string; action: string; note: string | null }[];
+}
+
+/** How a level sees one of its cases, for `CaseTrack.<level>View`: null if it never held it. */
+export function caseViewResolver(n: LevelNames, pointName: (ctx: any, code: string) => Promise<string>) {
+  return async (track: { caseNo: string }, _: unknown, ctx: CasesRequestContext): Promise<CaseView | null> => {
+    if (parseCaseNo(track.caseNo).level !== n.level) return null;
+    const c = await ctx.cases.caseByNo.load(track.caseNo);
+    if (!c) return null;
+    const [calendar, name] = await Promise.all([ctx.cases.calendar(), pointName(ctx, c.pointCode)]);
+    const clocked = c.deadline && (c.status === 'ACCEPTED' || c.status === 'FORWARDED');
+    return {
+      level: n.level,
+      pointCode: c.pointCode,
+      pointName: name,
+      holds: c.status !== 'FORWARDED',
+      status: c.status,
+      itemId: String(c.itemId),
+      itemName: c.itemName,
+      registeredAt: c.registeredAt.toISOString(),
+      deadline: c.deadline,
+      light: clocked ? light(calendar, chinaToday(ctx.now()), c.deadline!) : null,
+      // Hops between levels are recorded by the hand-over between databases (delegation, issue 4).
+      hops: [],
+    };
+  };
+}
+
+/** A lower level's resolvers for its contribution to CaseTrack. */
+export function trackingResolvers(n: LevelNames, pointName: (ctx: any, code: string) => Promise<string>) {
+  return { CaseTrack: { __resolveReference: (ref: { caseNo: string }) => ref, [`${n.field}View`]: caseViewResolver(n, pointName) } };
+}
