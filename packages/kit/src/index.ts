@@ -4,4 +4,5 @@ export * from './migration.js';
 export * from './errors.js';
 export * from './subgraph-server.js';
 export * from './loaders.js';
+export * from './resolvers.js';
 export * from './sdl.js';
