@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { itemIdByCode, residentId } from './builders.js';
+
+const A = '140925100207';
+const B = '140925100209';
+
+describe('a point’s case list is batched', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation();
+    await fed.seed('140925');
+    fed.setNow('2026-09-28T02:00:00Z');
+    const itemId = await itemIdByCode(fed, '140925', 'SC-CW-013');
+    const take = (point: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        fed.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+          i: { pointCode: point, itemId, staff: `${point}.a`, applicant: { type: 'PERSON', name: `申请人${i}`, idNumber: residentId(), phone: '13912345678' }, materialsReceived: [1, 2] },
+        }),
+      );
+    for (const r of [...take(A, 2)]) expect((await r).errors).toBeUndefined();
+    for (const r of [...take(B, 12)]) expect((await r).errors).toBeUndefined();
+  });
+  afterAll(() => fed?.close());
+
+  const list = (point: string) => `{ village(code: "${point}") { cases { caseNo light responsible { name } materials { name } history { action } supervisionRecords { kind } point { name } } } }`;
+
+  it('costs the same SQL statements for 2 cases as for 12', async () => {
+    fed.resetSqlCounts();
+    const few = await fed.query(list(A));
+    const fewCount = fed.sqlCounts();
+    fed.resetSqlCounts();
+    const many = await fed.query(list(B));
+    const manyCount = fed.sqlCounts();
+    expect(few.data.village.cases).toHaveLength(2);
+    expect(many.data.village.cases).toHaveLength(12);
+    expect(manyCount).toEqual(fewCount);
+  });
+});
