@@ -6,3 +6,4 @@ export * from './subgraph-server.js';
 export * from './loaders.js';
 export * from './resolvers.js';
 export * from './sdl.js';
+export * from './test-databases.js';

@@ -21,10 +21,14 @@ export interface RequestContext {
 /**
  * A plain JSON endpoint beside /graphql (e.g. the county's internal catalogue feed). `handle` gets the query
  * string and headers; what it returns is sent as JSON with that status. A thrown error becomes a 500.
+ * A `POST` route also gets the request's JSON `body` (`undefined` when the request had none); a body that is
+ * not JSON is answered 400 (413 when over 1 MB) before `handle` runs.
  */
 export interface SubgraphRoute {
   path: string;
-  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders }): Promise<{ status: number; body: unknown }>;
+  /** Default `GET`. */
+  method?: 'GET' | 'POST';
+  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders; body?: unknown }): Promise<{ status: number; body: unknown }>;
 }
 
 /** Work a subgraph does on its own every `everyMs` (e.g. pulling a replica); it stops with the server. */
@@ -90,12 +94,26 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       res.status(503).json({ status: 'down', subgraph: opts.name, error: (e as Error).message });
     }
   });
+  const readText = express.text({ type: () => true, limit: '1mb' });
   for (const route of opts.routes ?? []) {
-    app.get(route.path, async (req, res) => {
+    const post = route.method === 'POST';
+    (post ? app.post.bind(app) : app.get.bind(app))(route.path, async (req, res) => {
+      let body: unknown;
+      if (post) {
+        try {
+          await new Promise<void>((ok, fail) => readText(req, res, (e?: unknown) => (e ? fail(e) : ok())));
+          const text = typeof req.body === 'string' ? req.body : '';
+          body = text.trim() === '' ? undefined : JSON.parse(text);
+        } catch (e) {
+          const status = (e as { status?: number }).status === 413 ? 413 : 400;
+          res.status(status).json({ error: status === 413 ? 'request body over 1 MB' : `request body is not JSON: ${(e as Error).message}` });
+          return;
+        }
+      }
       try {
         const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v ?? '')]));
-        const { status, body } = await route.handle({ query, headers: req.headers });
-        res.status(status).json(body);
+        const { status, body: answer } = await route.handle({ query, headers: req.headers, ...(post ? { body } : {}) });
+        res.status(status).json(answer);
       } catch (e) {
         console.error(`[${opts.name}] ${route.path} failed`, e);
         res.status(500).json({ error: 'internal error' });

@@ -1,31 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { dropDatabase, parseDatabaseUrl, type Level } from '@scf/kit';
+import { freshTestDatabases, type Level } from '@scf/kit';
 import { seedCounty, type SeedReport } from '@scf/seed';
 import { startFederation, type RunningFederation } from './federation.js';
 
-/**
- * Which database the test suite runs on: `SCF_TEST_DB=mysql` uses the MySQL/MariaDB server at
- * SCF_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306) and fails if it is unreachable; anything else
- * uses the embedded database.
- */
-export const testDatabase: 'mysql' | 'embedded' = process.env.SCF_TEST_DB === 'mysql' ? 'mysql' : 'embedded';
+export { testDatabase } from '@scf/kit';
 
 const LEVELS: Level[] = ['COUNTY', 'TOWNSHIP', 'VILLAGE'];
 
-/** Fresh, empty databases for one test file: their own names on MySQL, their own files when embedded. */
+/** Fresh, empty databases for one test file, one per level. */
 export function freshDatabaseUrls(): { urls: Record<Level, string>; cleanup(): Promise<void> } {
-  if (testDatabase === 'mysql') {
-    const base = (process.env.SCF_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/+$/, '');
-    const tag = `scf_t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    const urls = Object.fromEntries(LEVELS.map((l) => [l, `${base}/${tag}_${l.toLowerCase()}`])) as Record<Level, string>;
-    return { urls, cleanup: () => Promise.all(LEVELS.map((l) => dropDatabase(parseDatabaseUrl(urls[l])))).then(() => undefined) };
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'scf-test-'));
-  const urls = Object.fromEntries(LEVELS.map((l) => [l, `file:${join(dir, `${l.toLowerCase()}.db`)}`])) as Record<Level, string>;
-  return { urls, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return freshTestDatabases(LEVELS);
 }
 
 export interface GraphQLResponse<T = any> {

@@ -1,0 +1,5 @@
+export * from './entities.js';
+export * from './migration.js';
+export * from './outbox.js';
+export * from './relay.js';
+export * from './receiver.js';
