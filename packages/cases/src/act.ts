@@ -7,6 +7,7 @@ import { loadCalendar } from '@scf/catalogue';
 import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './entities.js';
 import { decodeMaterials, encodeMaterials, recordEvent } from './events.js';
 import type { CasesHost } from './ports.js';
+import { checkForwardTarget, enqueueForward } from './delegation.js';
 
 export interface ActInput {
   caseNo: string;
@@ -21,11 +22,12 @@ export interface ActInput {
   deliveryMethod?: 'PICKUP' | 'MAIL' | 'ELECTRONIC' | null;
   suspensionReason?: string | null;
   evaluation?: string | null;
+  toPointCode?: string | null;
 }
 
-/** Cross-level moves have their own flow (delegation); a window cannot fake them here. */
+/** Results and returns arrive from other levels through the hand-over; a window cannot fake them. */
 const WINDOW_ACTIONS = new Set<CaseAction>([
-  'requestSupplement', 'supplySupplement', 'accept', 'notAccept', 'suspend', 'resume', 'decide', 'deliver', 'evaluate', 'close', 'withdraw',
+  'requestSupplement', 'supplySupplement', 'accept', 'notAccept', 'suspend', 'resume', 'forward', 'decide', 'deliver', 'evaluate', 'close', 'withdraw',
 ]);
 
 export class ConflictError extends DomainError {
@@ -48,7 +50,7 @@ export async function findCase(em: EntityManager, host: CasesHost, caseNo: strin
  * One step of the lifecycle: the shared state machine decides whether it is allowed and what it needs;
  * this writes the new state and its history row in one transaction, guarded by the version the clerk saw.
  */
-export async function actOnCase(em: EntityManager, host: CasesHost, input: ActInput, now: Date): Promise<CaseRow> {
+export async function actOnCase(em: EntityManager, host: CasesHost, input: ActInput, now: Date, afterCommit?: () => void): Promise<CaseRow> {
   if (!WINDOW_ACTIONS.has(input.action)) invalid('action', `${input.action} is not a window action`);
   if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) invalid('expectedVersion', 'must be the positive version number read with the case');
   const current = await findCase(em, host, input.caseNo);
@@ -62,6 +64,7 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
   const supplied = new Set<number>();
   let missing: MissingMaterial[] | undefined;
   const calendar = await loadCalendar(em);
+  let forwardTo: string | undefined;
 
   switch (input.action) {
     case 'requestSupplement': {
@@ -106,6 +109,11 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
       changes.deadline = promisedDeadline(calendar, current.acceptedOn!, current.promisedLimitDays, changes.suspendedDays);
       break;
     }
+    case 'forward':
+      if (current.decidingLevel === host.names.level) invalid('action', `${current.itemName} is decided at this ${host.names.label}; decide it instead of forwarding it`);
+      forwardTo = checkForwardTarget(current.pointCode, input.toPointCode, current.decidingLevel);
+      changes.hop = current.hop + 1;
+      break;
     case 'decide':
       if (current.decidingLevel !== host.names.level) {
         invalid('action', `${current.itemName} is decided at the ${current.decidingLevel.toLowerCase()} level, not at this ${host.names.label}; forward the case instead`);
@@ -122,6 +130,7 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
     outcome: input.outcome ?? undefined,
     method: input.deliveryMethod ?? undefined,
     level: input.evaluation ?? undefined,
+    toPointCode: forwardTo,
   };
   const { state, entry } = applyAction(
     { status: current.status as CaseStatus },
@@ -143,7 +152,7 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
   }
   if (input.action === 'evaluate') changes.evaluation = entry.evaluation ?? null;
 
-  return em.transactional(async (tx) => {
+  const result = await em.transactional(async (tx) => {
     const affected = await tx.nativeUpdate<CaseRow>(
       'CaseFile',
       { id: current.id, version: input.expectedVersion },
@@ -162,9 +171,12 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
       reason: entry.reason ?? null, note: entry.note ?? null,
       materials: entry.missingMaterials ? encodeMaterials(entry.missingMaterials) : null,
     });
+    if (forwardTo) await enqueueForward(tx as EntityManager, current, forwardTo, { username: staff.username, name: staff.name }, entry.note ?? null, now);
     await tx.flush();
     return tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });
   });
+  afterCommit?.();
+  return result;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface CaseRow {
   deliveryMethod: string | null;
   evaluation: string | null;
   notAcceptedReason: string | null;
+  /** Hops this case has made between levels so far; the next forwarding is hop + 1. */
+  hop: number;
   version: number;
   updatedAt: Date;
 }
@@ -141,6 +143,7 @@ export function caseEntities() {
         deliveryMethod: { type: 'string', length: 16, nullable: true },
         evaluation: { type: 'string', length: 32, nullable: true },
         notAcceptedReason: { type: 'text', nullable: true },
+        hop: { type: 'integer' },
         version: { type: 'integer' },
         updatedAt: datetime,
       },
@@ -190,6 +193,95 @@ export function caseEntities() {
         raisedOn: { type: 'string', length: 10 },
         detail: { type: 'text' },
         resolvedOn: { type: 'string', length: 10, nullable: true },
+      },
+    }),
+  ];
+}
+
+/** A case another level forwarded here (R17–R18): this level works on it; the origin keeps the applicant. */
+export interface InboundRow {
+  id: number;
+  caseNo: string;
+  hop: number;
+  originPointCode: string;
+  fromPointCode: string;
+  pointCode: string;
+  status: 'RECEIVED' | 'ACCEPTED' | 'DECIDED' | 'RETURNED' | 'FORWARDED';
+  itemId: number;
+  itemName: string;
+  decidingLevel: string;
+  decidingUnit: string;
+  kind: string;
+  promisedLimitDays: number;
+  applicantName: string;
+  acceptedOn: string | null;
+  deadline: string | null;
+  receivedAt: Date;
+  decidedOn: string | null;
+  outcome: string | null;
+  reason: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+/** One hop of a case between levels, recorded by the level that made it. */
+export interface HopRow {
+  id: number;
+  caseNo: string;
+  hop: number;
+  action: string;
+  fromCode: string;
+  toCode: string;
+  at: Date;
+  byUsername: string;
+  byName: string;
+  note: string | null;
+}
+
+export function delegationEntities() {
+  return [
+    new EntitySchema<InboundRow>({
+      name: 'InboundCase',
+      tableName: 'inbound_case',
+      properties: {
+        id: { type: 'integer', primary: true, autoincrement: true },
+        caseNo: { type: 'string', length: 32 },
+        hop: { type: 'integer' },
+        originPointCode: { type: 'string', length: 12 },
+        fromPointCode: { type: 'string', length: 12 },
+        pointCode: { type: 'string', length: 12 },
+        status: { type: 'string', length: 16 },
+        itemId: { type: 'integer' },
+        itemName: { type: 'string', length: 128 },
+        decidingLevel: { type: 'string', length: 16 },
+        decidingUnit: { type: 'string', length: 64 },
+        kind: { type: 'string', length: 16 },
+        promisedLimitDays: { type: 'integer' },
+        applicantName: { type: 'string', length: 128 },
+        acceptedOn: { type: 'string', length: 10, nullable: true },
+        deadline: { type: 'string', length: 10, nullable: true },
+        receivedAt: datetime,
+        decidedOn: { type: 'string', length: 10, nullable: true },
+        outcome: { type: 'string', length: 16, nullable: true },
+        reason: { type: 'text', nullable: true },
+        version: { type: 'integer' },
+        updatedAt: datetime,
+      },
+    }),
+    new EntitySchema<HopRow>({
+      name: 'CaseHop',
+      tableName: 'case_hop',
+      properties: {
+        id: { type: 'integer', primary: true, autoincrement: true },
+        caseNo: { type: 'string', length: 32 },
+        hop: { type: 'integer' },
+        action: { type: 'string', length: 32 },
+        fromCode: { type: 'string', length: 12 },
+        toCode: { type: 'string', length: 12 },
+        at: datetime,
+        byUsername: { type: 'string', length: 64 },
+        byName: { type: 'string', length: 64 },
+        note: { type: 'text', nullable: true },
       },
     }),
   ];

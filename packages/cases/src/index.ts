@@ -10,3 +10,7 @@ export { buildNotice, type NoticeKind } from './notices.js';
 export type { CasesHost } from './ports.js';
 export { supervisionTask, SUPERVISION_TASK } from './supervision-task.js';
 export { sharedTrackingTypeDefs, levelTrackingTypeDefs, trackingResolvers, caseViewResolver, CASE_VIEW_SELECTION, type CaseView } from './tracking.js';
+export { delegationEntities, type InboundRow, type HopRow } from './entities.js';
+export { delegationMigration } from './migration.js';
+export { applyHandover, actOnForwarded, type ForwardedActInput } from './delegation.js';
+export { delegation, peerUrlFromEnv, type DelegationConfig } from './delegation-wiring.js';

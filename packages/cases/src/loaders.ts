@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { byKeyLoader, childrenLoader } from '@scf/kit';
-import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './entities.js';
+import type { CaseEventRow, CaseMaterialRow, CaseRow, HopRow, InboundRow, SupervisionRow } from './entities.js';
 
 export function caseLoaders(em: EntityManager) {
   return {
@@ -16,6 +16,11 @@ export function caseLoaders(em: EntityManager) {
     supervisionByCase: childrenLoader<number, SupervisionRow>(
       (ids) => em.find<SupervisionRow>('SupervisionRecord', { caseId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (s) => s.caseId,
+    ),
+    inboundByNo: byKeyLoader<string, InboundRow>((nos) => em.find<InboundRow>('InboundCase', { caseNo: { $in: [...nos] } }), (c) => c.caseNo),
+    hopsByCase: childrenLoader<string, HopRow>(
+      (nos) => em.find<HopRow>('CaseHop', { caseNo: { $in: [...nos] } }, { orderBy: { id: 'asc' } }),
+      (h) => h.caseNo,
     ),
     supervisionByPoint: childrenLoader<string, SupervisionRow>(
       (codes) => em.find<SupervisionRow>('SupervisionRecord', { pointCode: { $in: [...codes] } }, { orderBy: { id: 'desc' } }),

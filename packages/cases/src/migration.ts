@@ -100,3 +100,51 @@ export function casesMigration(name: string) {
       }),
   );
 }
+
+/** Delegation between levels (issue 4): cases received from another level and the hops of every case. */
+export function delegationMigration(name: string) {
+  return schemaMigration(name, (schema) =>
+    schema
+      .alterTable('case_file', (t) => {
+        t.integer('hop').notNullable().defaultTo(0);
+      })
+      .createTable('inbound_case', (t) => {
+        t.increments('id').primary();
+        t.string('case_no', 32).notNullable().unique();
+        t.integer('hop').notNullable();
+        t.string('origin_point_code', 12).notNullable();
+        t.string('from_point_code', 12).notNullable();
+        t.string('point_code', 12).notNullable();
+        t.string('status', 16).notNullable();
+        t.integer('item_id').notNullable();
+        t.string('item_name', 128).notNullable();
+        t.string('deciding_level', 16).notNullable();
+        t.string('deciding_unit', 64).notNullable();
+        t.string('kind', 16).notNullable();
+        t.integer('promised_limit_days').notNullable();
+        t.string('applicant_name', 128).notNullable();
+        t.string('accepted_on', 10).nullable();
+        t.string('deadline', 10).nullable();
+        t.datetime('received_at', { precision: 3 }).notNullable();
+        t.string('decided_on', 10).nullable();
+        t.string('outcome', 16).nullable();
+        t.text('reason').nullable();
+        t.integer('version').notNullable().defaultTo(1);
+        t.datetime('updated_at', { precision: 3 }).notNullable();
+        t.index(['point_code', 'status']);
+      })
+      .createTable('case_hop', (t) => {
+        t.increments('id').primary();
+        t.string('case_no', 32).notNullable();
+        t.integer('hop').notNullable();
+        t.string('action', 32).notNullable();
+        t.string('from_code', 12).notNullable();
+        t.string('to_code', 12).notNullable();
+        t.datetime('at', { precision: 3 }).notNullable();
+        t.string('by_username', 64).notNullable();
+        t.string('by_name', 64).notNullable();
+        t.text('note').nullable();
+        t.index(['case_no']);
+      }),
+  );
+}

@@ -114,7 +114,7 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
       registeredOn: today,
       acceptedOn: null, deadline: null, suspendedOn: null, suspendedDays: 0, decidedOn: null, outcome: null,
       decisionReason: null, rightsNotice: null, timing: null, deliveredOn: null, deliveryMethod: null,
-      evaluation: null, notAcceptedReason: null,
+      evaluation: null, notAcceptedReason: null, hop: 0,
       version: 1,
       updatedAt: now,
     } as CaseRow);

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { ACTION_LABELS, allowedActions, chinaToday, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { actOnCase, findCase, type ActInput } from './act.js';
-import type { CaseEventRow, CaseRow } from './entities.js';
+import type { CaseEventRow, CaseRow, InboundRow } from './entities.js';
+import { actOnForwarded, type ForwardedActInput } from './delegation.js';
 import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
 import { buildNotice, type NoticeKind } from './notices.js';
@@ -13,6 +14,8 @@ import { registerCase, type RegisterInput } from './register.js';
 export interface CasesRequestContext {
   em: EntityManager;
   now: () => Date;
+  /** Asks the hand-over relay to send what was just committed, without waiting for its next tick. */
+  kick?: () => void;
   cases: ReturnType<typeof caseRequestState>;
 }
 
@@ -40,7 +43,12 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
     Mutation: {
       [`register${n.type}Case`]: (_: unknown, { input }: { input: RegisterInput }, ctx: CasesRequestContext) =>
         registerCase(ctx.em, host, input, ctx.now()),
-      [`act${n.type}Case`]: (_: unknown, { input }: { input: ActInput }, ctx: CasesRequestContext) => actOnCase(ctx.em, host, input, ctx.now()),
+      [`act${n.type}Case`]: (_: unknown, { input }: { input: ActInput }, ctx: CasesRequestContext) => actOnCase(ctx.em, host, input, ctx.now(), ctx.kick),
+      [`handleForwarded${n.type}Case`]: async (_: unknown, { input }: { input: ForwardedActInput }, ctx: CasesRequestContext) => {
+        const row = await actOnForwarded(ctx.em, host, input, ctx.now());
+        ctx.kick?.();
+        return row;
+      },
     },
     [n.type]: {
       cases: (point: { code: string }, args: { status?: CaseStatus[]; first?: number }, ctx: CasesRequestContext) =>
@@ -50,6 +58,19 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
           { orderBy: { id: 'desc' }, limit: Math.min(Math.max(args.first ?? 50, 1), 500) },
         ),
       supervisionRecords: (point: { code: string }, _: unknown, ctx: CasesRequestContext) => ctx.cases.supervisionByPoint.load(point.code),
+      casesAway: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
+        ctx.em.find<CaseRow>('CaseFile', { pointCode: point.code, status: 'FORWARDED' }, { orderBy: { id: 'asc' } }),
+      forwardedToMe: (point: { code: string }, args: { status: InboundRow['status'][] }, ctx: CasesRequestContext) =>
+        ctx.em.find<InboundRow>('InboundCase', { pointCode: point.code, status: { $in: args.status } }, { orderBy: { id: 'asc' } }),
+    },
+    [`${n.type}ForwardedCase`]: {
+      __resolveReference: (ref: { caseNo: string }, ctx: CasesRequestContext) => ctx.cases.inboundByNo.load(ref.caseNo),
+      itemId: (c: InboundRow) => String(c.itemId),
+      receivedAt: (c: InboundRow) => c.receivedAt.toISOString(),
+      async light(c: InboundRow, _: unknown, ctx: CasesRequestContext) {
+        if (!c.deadline || !['RECEIVED', 'ACCEPTED'].includes(c.status)) return null;
+        return light(await ctx.cases.calendar(), chinaToday(ctx.now()), c.deadline);
+      },
     },
     [caseType]: {
       __resolveReference: (ref: { caseNo: string }, ctx: CasesRequestContext) => ctx.cases.caseByNo.load(ref.caseNo),

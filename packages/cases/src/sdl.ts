@@ -34,7 +34,7 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     WITHDRAWN
   }
 
-  "What a window can do to a case. Moving a case between levels arrives with delegation."
+  "What a window can do to a case it took in. Results and returns arrive from the other levels."
   enum CaseAction {
     requestSupplement
     supplySupplement
@@ -42,6 +42,8 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     notAccept
     suspend
     resume
+    "上报: send the case up to the level that decides it (R17); the case waits there, this point stays the applicant's contact."
+    forward
     decide
     deliver
     evaluate
@@ -170,6 +172,38 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     deliveryMethod: DeliveryMethod
     suspensionReason: SuspensionReason
     evaluation: EvaluationLevel
+    "forward: the township or county to send the case to."
+    toPointCode: ID
+  }
+
+  "What the receiving level does with a forwarded case (R18)."
+  enum ForwardedCaseAction {
+    accept
+    decide
+    "退回: send it back to the level that forwarded it, with a reason"
+    returnDown
+    "send it on up (a township forwarding to the county)"
+    forward
+  }
+
+  "Where a forwarded case stands at the level that received it."
+  enum ForwardedStatus {
+    RECEIVED
+    ACCEPTED
+    DECIDED
+    RETURNED
+    FORWARDED
+  }
+
+  input ForwardedCaseActionInput {
+    caseNo: ID!
+    expectedVersion: Int!
+    action: ForwardedCaseAction!
+    staff: String!
+    outcome: DecisionOutcome
+    reason: String
+    note: String
+    toPointCode: ID
   }
 
   type Applicant @shareable {
@@ -256,6 +290,8 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     register${n.type}Case(input: RegisterCaseInput!): ${n.type}Case!
     "Moves a case at a ${n.label} one step through its lifecycle."
     act${n.type}Case(input: CaseActionInput!): ${n.type}Case!
+    "Acts on a case another level forwarded to a ${n.label}: accept, decide, return or forward it on."
+    handleForwarded${n.type}Case(input: ForwardedCaseActionInput!): ${n.type}ForwardedCase!
   }
 
   extend type ${n.type} {
@@ -263,6 +299,32 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     cases(status: [CaseStatus!], first: Int = 50): [${n.type}Case!]!
     "督办 and violations recorded against this point's units."
     supervisionRecords: [SupervisionRecord!]!
+    "Cases taken in here and forwarded up, still away."
+    casesAway: [${n.type}Case!]!
+    "Cases other levels forwarded here; by default those waiting for action here."
+    forwardedToMe(status: [ForwardedStatus!] = [RECEIVED, ACCEPTED]): [${n.type}ForwardedCase!]!
+  }
+
+  "A case another level forwarded to a ${n.label}. The applicant deals only with the origin."
+  type ${n.type}ForwardedCase @key(fields: "caseNo") {
+    caseNo: ID!
+    hop: Int!
+    status: ForwardedStatus!
+    version: Int!
+    itemId: ID!
+    itemName: String!
+    kind: CaseKind!
+    "The point that took the case in and stays the applicant's contact."
+    originPointCode: String!
+    fromPointCode: String!
+    applicantName: String!
+    receivedAt: String!
+    "The origin's deadline: the promised limit counts across every hop (R13)."
+    deadline: String
+    light: Light
+    decidedOn: String
+    outcome: DecisionOutcome
+    reason: String
   }
 
   "A case taken in at a ${n.label}."

@@ -10,6 +10,7 @@ import type { CasesRequestContext } from './resolvers.js';
 export const sharedTrackingTypeDefs = /* GraphQL */ `
   "One step of a case between levels (forwarded, returned, result sent back), as the level that recorded it saw it."
   type CaseViewHop @shareable {
+    hop: Int!
     fromCode: String!
     toCode: String!
     at: String!
@@ -36,7 +37,7 @@ export const sharedTrackingTypeDefs = /* GraphQL */ `
   }
 `;
 
-const viewFields = 'level pointCode pointName holds status itemId itemName registeredAt deadline light hops { fromCode toCode at byUsername byName action note }';
+const viewFields = 'level pointCode pointName holds status itemId itemName registeredAt deadline light hops { hop fromCode toCode at byUsername byName action note }';
 export const CASE_VIEW_SELECTION = viewFields;
 
 /** A lower level's contribution: `CaseTrack.<level>View`. */
@@ -61,16 +62,31 @@ export interface CaseView {
   registeredAt: string;
   deadline: string | null;
   light: string | null;
-  hops: { fromCode: string; toCode: string; at: string; byUsername: string; byName: string; action: string; note: string | null }[];
+  hops: { hop: number; fromCode: string; toCode: string; at: string; byUsername: string; byName: string; action: string; note: string | null }[];
 }
 
 /** How a level sees one of its cases, for `CaseTrack.<level>View`: null if it never held it. */
 export function caseViewResolver(n: LevelNames, pointName: (ctx: any, code: string) => Promise<string>) {
   return async (track: { caseNo: string }, _: unknown, ctx: CasesRequestContext): Promise<CaseView | null> => {
-    if (parseCaseNo(track.caseNo).level !== n.level) return null;
+    const hops = async () =>
+      (await ctx.cases.hopsByCase.load(track.caseNo)).map((h) => ({
+        hop: h.hop, fromCode: h.fromCode, toCode: h.toCode, at: h.at.toISOString(), byUsername: h.byUsername, byName: h.byName, action: h.action, note: h.note,
+      }));
+    if (parseCaseNo(track.caseNo).level !== n.level) {
+      // Not taken in here: this level may hold it because another level forwarded it here.
+      const r = await ctx.cases.inboundByNo.load(track.caseNo);
+      if (!r) return null;
+      const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(), pointName(ctx, r.pointCode), hops()]);
+      const holds = r.status === 'RECEIVED' || r.status === 'ACCEPTED';
+      return {
+        level: n.level, pointCode: r.pointCode, pointName: name, holds, status: r.status === 'DECIDED' ? 'DECIDED' : 'FORWARDED',
+        itemId: String(r.itemId), itemName: r.itemName, registeredAt: r.receivedAt.toISOString(), deadline: r.deadline,
+        light: holds && r.deadline ? light(calendar, chinaToday(ctx.now()), r.deadline) : null, hops: hopList,
+      };
+    }
     const c = await ctx.cases.caseByNo.load(track.caseNo);
     if (!c) return null;
-    const [calendar, name] = await Promise.all([ctx.cases.calendar(), pointName(ctx, c.pointCode)]);
+    const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(), pointName(ctx, c.pointCode), hops()]);
     const clocked = c.deadline && (c.status === 'ACCEPTED' || c.status === 'FORWARDED');
     return {
       level: n.level,
@@ -83,8 +99,7 @@ export function caseViewResolver(n: LevelNames, pointName: (ctx: any, code: stri
       registeredAt: c.registeredAt.toISOString(),
       deadline: c.deadline,
       light: clocked ? light(calendar, chinaToday(ctx.now()), c.deadline!) : null,
-      // Hops between levels are recorded by the hand-over between databases (delegation, issue 4).
-      hops: [],
+      hops: hopList,
     };
   };
 }

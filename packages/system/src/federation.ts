@@ -4,6 +4,9 @@ import { createServer as createVillageServer } from '@scf/village';
 import { createGateway, type RunningGateway } from '@scf/gateway';
 import type { Level, RunningSubgraph } from '@scf/kit';
 import type { ReplicaSubgraph } from '@scf/catalogue';
+import type { Relay } from '@scf/handover';
+
+type Delegating<S> = S & { relay: Relay };
 
 export interface FederationConfig {
   databaseUrls: Record<Level, string>;
@@ -14,15 +17,23 @@ export interface FederationConfig {
   clock?: () => Date;
   /** How often townships and villages pull the catalogue from the county (default 30000 ms). */
   catalogueSyncIntervalMs?: number;
+  /** How often each level's relay looks for hand-overs besides the kick after each commit. */
+  relayEveryMs?: number;
 }
 
 export interface RunningFederation {
   gateway: RunningGateway;
-  county: RunningSubgraph;
-  township: ReplicaSubgraph;
-  village: ReplicaSubgraph;
+  county: Delegating<RunningSubgraph>;
+  township: Delegating<ReplicaSubgraph>;
+  village: Delegating<ReplicaSubgraph>;
   /** Makes township and village pull the county's catalogue now (after seeding or a catalogue change). */
   syncCatalogues(): Promise<{ applied: number }>;
+  /** Sends every pending hand-over now, level after level, until a round sends nothing more. */
+  flushHandovers(): Promise<{ delivered: number; pending: number }>;
+  /** Stops one level's subgraph (its database stays), to see the others cope with it being down. */
+  stopLevel(level: 'township' | 'village' | 'county'): Promise<void>;
+  /** Starts a stopped level again on the same port and database. */
+  restartLevel(level: 'township' | 'village' | 'county'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,29 +42,61 @@ export async function startFederation(config: FederationConfig): Promise<Running
   const host = config.host ?? '127.0.0.1';
   const ports = config.ports ?? {};
   // The county first: townships and villages pull their catalogue replica from it as they start.
-  const county = await createCountyServer({ databaseUrl: config.databaseUrls.COUNTY, port: ports.county ?? 0, host, clock: config.clock });
+  // Hand-overs find each level where it listens; filled in as the levels start.
+  const peers: Partial<Record<Level, string>> = {};
+  const peerUrl = (level: Level) => {
+    const url = peers[level];
+    if (!url) throw new Error(`the ${level.toLowerCase()} subgraph is not running`);
+    return url;
+  };
+  const common = { host, clock: config.clock, peerUrl, relayEveryMs: config.relayEveryMs };
+  const startCounty = (port: number) => createCountyServer({ databaseUrl: config.databaseUrls.COUNTY, port, ...common });
+  let county = await startCounty(ports.county ?? 0);
+  peers.COUNTY = county.baseUrl;
   const replica = { countyInternalUrl: county.baseUrl, catalogueSyncIntervalMs: config.catalogueSyncIntervalMs };
-  const [township, village] = await Promise.all([
-    createTownshipServer({ databaseUrl: config.databaseUrls.TOWNSHIP, port: ports.township ?? 0, host, clock: config.clock, ...replica }),
-    createVillageServer({ databaseUrl: config.databaseUrls.VILLAGE, port: ports.village ?? 0, host, clock: config.clock, ...replica }),
-  ]).catch(async (e) => {
+  const startTownship = (port: number) => createTownshipServer({ databaseUrl: config.databaseUrls.TOWNSHIP, port, ...common, ...replica });
+  const startVillage = (port: number) => createVillageServer({ databaseUrl: config.databaseUrls.VILLAGE, port, ...common, ...replica });
+  let [township, village] = await Promise.all([startTownship(ports.township ?? 0), startVillage(ports.village ?? 0)]).catch(async (e) => {
     await county.stop();
     throw e;
   });
+  peers.TOWNSHIP = township.baseUrl;
+  peers.VILLAGE = village.baseUrl;
   const gateway = await createGateway({
     subgraphUrls: { county: county.url, township: township.url, village: village.url },
     port: ports.gateway ?? 0,
     host,
   });
-  return {
+  const fed: RunningFederation = {
     gateway, county, township, village,
+    async flushHandovers() {
+      let delivered = 0;
+      let pending = 0;
+      for (let round = 0; round < 20; round++) {
+        const results = await Promise.all([fed.county, fed.township, fed.village].map((s) => s.relay.flush()));
+        const sent = results.reduce((n, r) => n + r.delivered, 0);
+        delivered += sent;
+        pending = results.reduce((n, r) => n + r.pending, 0);
+        if (sent === 0) break;
+      }
+      return { delivered, pending };
+    },
+    async stopLevel(level) {
+      await fed[level].stop();
+    },
+    async restartLevel(level) {
+      if (level === 'county') fed.county = county = await startCounty(county.port);
+      if (level === 'township') fed.township = township = await startTownship(township.port);
+      if (level === 'village') fed.village = village = await startVillage(village.port);
+    },
     async syncCatalogues() {
-      const [t, v] = await Promise.all([township.syncCatalogue(), village.syncCatalogue()]);
+      const [t, v] = await Promise.all([fed.township.syncCatalogue(), fed.village.syncCatalogue()]);
       return { applied: t.applied + v.applied };
     },
     async stop() {
       await gateway.stop();
-      await Promise.all([county.stop(), township.stop(), village.stop()]);
+      await Promise.all([fed.county.stop(), fed.township.stop(), fed.village.stop()]);
     },
   };
+  return fed;
 }

@@ -1,4 +1,6 @@
-import { supervisionTask } from '@scf/cases';
+import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
+import type { Relay } from '@scf/handover';
+import { casesHost } from './cases/cases.host.js';
 import { databaseUrlFor, startSubgraph, type RunningSubgraph } from '@scf/kit';
 import { openCountyDatabase } from './database.js';
 import { createContext } from './context.js';
@@ -6,7 +8,7 @@ import { resolvers, typeDefs } from './schema.js';
 import { internalTokenFromEnv } from '@scf/catalogue';
 import { catalogueFeedRoute } from './items/item.feed.js';
 
-export interface CountyServerConfig {
+export interface CountyServerConfig extends DelegationConfig {
   databaseUrl?: string;
   port?: number;
   host?: string;
@@ -17,10 +19,13 @@ export interface CountyServerConfig {
 }
 
 /** Opens (and migrates) the county database and serves the county subgraph. Port 0 picks a free port. */
-export async function createServer(config: CountyServerConfig = {}): Promise<RunningSubgraph> {
+export async function createServer(config: CountyServerConfig = {}): Promise<RunningSubgraph & { relay: Relay }> {
   const { orm, sql } = await openCountyDatabase(config.databaseUrl ?? databaseUrlFor('COUNTY'));
-  return startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock,
-    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv())],
-    tasks: [supervisionTask(orm, config.clock)],
+  const { relay, route } = delegation(casesHost, orm, config);
+  const server = await startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: (em, now) => ({ ...createContext(em, now), kick: relay.kick }), port: config.port, host: config.host, clock: config.clock,
+    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv()), route],
+    tasks: [supervisionTask(orm, config.clock), relay.task],
   });
+  // The relay finishes what it is sending before the database closes.
+  return { ...server, relay, stop: () => relay.close().then(() => server.stop()) };
 }

@@ -1,4 +1,6 @@
-import { supervisionTask } from '@scf/cases';
+import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
+import type { Relay } from '@scf/handover';
+import { casesHost } from './cases/cases.host.js';
 import { databaseUrlFor, startSubgraph } from '@scf/kit';
 import { levelReplica, type ReplicaConfig, type ReplicaSubgraph } from '@scf/catalogue';
 import { openVillageDatabase } from './database.js';
@@ -6,7 +8,7 @@ import { createContext } from './context.js';
 import { resolvers, typeDefs } from './schema.js';
 
 /** countyInternalUrl, internalToken, catalogueSyncIntervalMs: where and how often the catalogue replica is pulled. */
-export interface VillageServerConfig extends ReplicaConfig {
+export interface VillageServerConfig extends ReplicaConfig, DelegationConfig {
   databaseUrl?: string;
   port?: number;
   host?: string;
@@ -15,9 +17,11 @@ export interface VillageServerConfig extends ReplicaConfig {
 }
 
 /** Opens (and migrates) the village database and serves the village subgraph. Port 0 picks a free port. */
-export async function createServer(config: VillageServerConfig = {}): Promise<ReplicaSubgraph> {
+export async function createServer(config: VillageServerConfig = {}): Promise<ReplicaSubgraph & { relay: Relay }> {
   const { orm, sql } = await openVillageDatabase(config.databaseUrl ?? databaseUrlFor('VILLAGE'));
   const { replica, task } = levelReplica('village', orm, 'village', config);
-  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: createContext, port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock)] });
-  return { ...server, syncCatalogue: () => replica.sync() };
+  const { relay, route } = delegation(casesHost, orm, config);
+  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: (em, now) => ({ ...createContext(em, now), kick: relay.kick }), routes: [route], port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock), relay.task] });
+  // The relay finishes what it is sending before the database closes.
+  return { ...server, relay, syncCatalogue: () => replica.sync(), stop: () => relay.close().then(() => server.stop()) };
 }

@@ -5,7 +5,7 @@ import { CountyStaff } from '../staff/staff.entity.js';
 import type { CountyContext } from '../context.js';
 
 /** What the shared case lifecycle needs to know about the county level: its centres and its staff. */
-const host: CasesHost & HostLoaders = {
+export const casesHost: CasesHost & HostLoaders = {
   names: LEVEL_NAMES.COUNTY,
   async findPoint(em: EntityManager, code: string) {
     const c = await em.findOne(County, { code });
@@ -20,4 +20,4 @@ const host: CasesHost & HostLoaders = {
 };
 
 export const countyCaseTypeDefs = levelCaseTypeDefs(LEVEL_NAMES.COUNTY);
-export const countyCaseResolvers = casesResolvers(host);
+export const countyCaseResolvers = casesResolvers(casesHost);

@@ -69,9 +69,11 @@ export const countyTrackingResolvers = {
       const j = await journey(ref, ctx);
       const names = new Map(j.views.map((v) => [v.pointCode, v]));
       const point = (code: string) => ({ code, name: names.get(code)?.pointName ?? code, level: names.get(code)?.level ?? parseCaseNo(`${code}-20000101-00001`).level });
+      // Ordered by hop, each hop's forwarding first: the levels' clocks need not agree to the millisecond.
+      const rank = (action: string) => (action === 'forward' ? 0 : 1);
       return j.views
         .flatMap((v) => v.hops)
-        .sort((a, b) => a.at.localeCompare(b.at))
+        .sort((a, b) => a.hop - b.hop || rank(a.action) - rank(b.action) || a.at.localeCompare(b.at))
         .map((h) => ({ from: point(h.fromCode), to: point(h.toCode), at: h.at, by: { username: h.byUsername, name: h.byName }, action: h.action, note: h.note }));
     },
   },

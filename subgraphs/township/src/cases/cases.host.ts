@@ -5,7 +5,7 @@ import { TownshipStaff } from '../staff/staff.entity.js';
 import type { TownshipContext } from '../context.js';
 
 /** What the shared case lifecycle needs to know about the township level: its centres and its staff. */
-const host: CasesHost & HostLoaders = {
+export const casesHost: CasesHost & HostLoaders = {
   names: LEVEL_NAMES.TOWNSHIP,
   async findPoint(em: EntityManager, code: string) {
     const t = await em.findOne(Township, { code });
@@ -20,4 +20,4 @@ const host: CasesHost & HostLoaders = {
 };
 
 export const townshipCaseTypeDefs = levelCaseTypeDefs(LEVEL_NAMES.TOWNSHIP);
-export const townshipCaseResolvers = casesResolvers(host);
+export const townshipCaseResolvers = casesResolvers(casesHost);

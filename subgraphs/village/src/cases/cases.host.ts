@@ -5,7 +5,7 @@ import { VillageStaff } from '../staff/staff.entity.js';
 import type { VillageContext } from '../context.js';
 
 /** What the shared case lifecycle needs to know about the village level: its rooms and their staff. */
-const host: CasesHost & HostLoaders = {
+export const casesHost: CasesHost & HostLoaders = {
   names: LEVEL_NAMES.VILLAGE,
   async findPoint(em: EntityManager, code: string) {
     const v = await em.findOne(Village, { code });
@@ -20,4 +20,4 @@ const host: CasesHost & HostLoaders = {
 };
 
 export const villageCaseTypeDefs = levelCaseTypeDefs(LEVEL_NAMES.VILLAGE);
-export const villageCaseResolvers = casesResolvers(host);
+export const villageCaseResolvers = casesResolvers(casesHost);

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { itemIdByCode, residentId } from './builders.js';
+
+const COUNTY = '140925';
+const TOWNSHIP = '140925100';
+const VILLAGE = '140925100207';
+const VCLERK = `${VILLAGE}.a`;
+const TCLERK = `${TOWNSHIP}.d3.a`;
+const CCLERK = '140925.w08.a';
+
+describe('cases move between levels through the hand-over, and trackCase follows them', () => {
+  let fed: TestFederation;
+  let items: Record<'marriageProof' | 'fireworks', string>;
+
+  beforeAll(async () => {
+    fed = await startTestFederation();
+    await fed.seed(COUNTY);
+    fed.setNow('2026-09-28T02:00:00Z');
+    items = { marriageProof: await itemIdByCode(fed, COUNTY, 'ZM-JS-007'), fireworks: await itemIdByCode(fed, COUNTY, 'XK-YJ-001') };
+  });
+  afterAll(() => fed?.close());
+
+  async function villageCase(itemId: string, materials: number[]) {
+    const reg = await fed.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+      i: { pointCode: VILLAGE, itemId, staff: VCLERK, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: materials },
+    });
+    expect(reg.errors).toBeUndefined();
+    const caseNo = reg.data.registerVillageCase.caseNo as string;
+    const acc = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
+    expect(acc.errors).toBeUndefined();
+    return caseNo;
+  }
+  const forwardFromVillage = (caseNo: string, to: string, version = 2) =>
+    fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, expectedVersion: version, action: 'forward', toPointCode: to, staff: VCLERK, note: '代办上报' } });
+  const handle = (level: 'Township' | 'County', input: Record<string, unknown>) =>
+    fed.query(`mutation($i: ForwardedCaseActionInput!) { handleForwarded${level}Case(input: $i) { caseNo status version hop } }`, { i: input });
+  const track = (caseNo: string) =>
+    fed.query(`{ trackCase(caseNo: "${caseNo}") { caseNo item { name } status currentLevel currentPoint { code name } deadline light
+      hops { from { code name } to { code name } at by { name } action note } } }`);
+
+  it('village → township: the township decides, the result comes back and the village delivers it', async () => {
+    const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
+    const fwd = await forwardFromVillage(caseNo, TOWNSHIP);
+    expect(fwd.data.actVillageCase).toEqual({ status: 'FORWARDED', version: 3 });
+    await fed.flushHandovers();
+
+    const waiting = await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo status version originPointCode deadline light itemName } }
+      village(code: "${VILLAGE}") { casesAway { caseNo } } }`);
+    expect(waiting.data.township.forwardedToMe).toContainEqual({
+      caseNo, status: 'RECEIVED', version: 1, originPointCode: VILLAGE, deadline: '2026-10-08', light: 'GREEN', itemName: '流动人口婚育证明',
+    });
+    expect(waiting.data.village.casesAway.map((c: any) => c.caseNo)).toContain(caseNo);
+    const during = (await track(caseNo)).data.trackCase;
+    expect(during).toMatchObject({ status: 'FORWARDED', currentLevel: 'TOWNSHIP', currentPoint: { code: TOWNSHIP, name: '凤凰镇' }, deadline: '2026-10-08' });
+
+    const decided = await handle('Township', { caseNo, expectedVersion: 1, action: 'decide', outcome: 'GRANTED', staff: TCLERK });
+    expect(decided.errors).toBeUndefined();
+    await fed.flushHandovers();
+    const back = await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version decision { outcome timing } history { action byName pointCode } } }`);
+    expect(back.data.villageCase).toMatchObject({ status: 'DECIDED', decision: { outcome: 'GRANTED', timing: 'EARLY' } });
+    expect(back.data.villageCase.history.at(-1)).toMatchObject({ action: 'resultReceived', pointCode: TOWNSHIP });
+
+    const delivered = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
+      i: { caseNo, expectedVersion: back.data.villageCase.version, action: 'deliver', deliveryMethod: 'PICKUP', staff: VCLERK },
+    });
+    expect(delivered.data.actVillageCase.status).toBe('DELIVERED');
+
+    const t = (await track(caseNo)).data.trackCase;
+    expect(t).toMatchObject({ item: { name: '流动人口婚育证明' }, status: 'DELIVERED', currentLevel: 'VILLAGE', currentPoint: { code: VILLAGE } });
+    expect(t.hops.map((h: any) => [h.action, h.from.code, h.to.code])).toEqual([
+      ['forward', VILLAGE, TOWNSHIP],
+      ['decide', TOWNSHIP, VILLAGE],
+    ]);
+    expect(t.hops[0].by.name.length).toBeGreaterThan(1);
+    expect(t.hops[0].from.name).toBe('秃峦妥村委会');
+    expect(t.hops[1].to.name).toBe('秃峦妥村委会');
+  });
+
+  it('village → township → county and back: the county refuses, the village holds the result', async () => {
+    const caseNo = await villageCase(items.fireworks, [1, 2, 3, 4]);
+    await forwardFromVillage(caseNo, TOWNSHIP);
+    await fed.flushHandovers();
+    const onward = await handle('Township', { caseNo, expectedVersion: 1, action: 'forward', toPointCode: COUNTY, staff: TCLERK });
+    expect(onward.data.handleForwardedTownshipCase).toMatchObject({ status: 'FORWARDED', hop: 2 });
+    await fed.flushHandovers();
+    expect((await track(caseNo)).data.trackCase.currentLevel).toBe('COUNTY');
+
+    await handle('County', { caseNo, expectedVersion: 1, action: 'accept', staff: CCLERK });
+    const refused = await handle('County', { caseNo, expectedVersion: 2, action: 'decide', outcome: 'REFUSED', reason: '经营场所不符合安全距离要求', staff: CCLERK });
+    expect(refused.errors).toBeUndefined();
+    await fed.flushHandovers();
+
+    const origin = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status decision { outcome reason rightsNotice } } }`)).data.villageCase;
+    expect(origin).toMatchObject({ status: 'DECIDED', decision: { outcome: 'REFUSED', reason: '经营场所不符合安全距离要求' } });
+    expect(origin.decision.rightsNotice).toContain('行政复议');
+    const t = (await track(caseNo)).data.trackCase;
+    expect(t.currentLevel).toBe('VILLAGE');
+    expect(t.hops.map((h: any) => [h.action, h.from.code, h.to.code])).toEqual([
+      ['forward', VILLAGE, TOWNSHIP],
+      ['forward', TOWNSHIP, COUNTY],
+      ['decide', COUNTY, VILLAGE],
+    ]);
+  });
+
+  it('a returned case comes back to the village with the reason, and can be forwarded again', async () => {
+    const caseNo = await villageCase(items.fireworks, [1, 2, 3, 4]);
+    await forwardFromVillage(caseNo, COUNTY);
+    await fed.flushHandovers();
+    const ret = await handle('County', { caseNo, expectedVersion: 1, action: 'returnDown', reason: '平面布置图缺少消防通道标注', staff: CCLERK });
+    expect(ret.data.handleForwardedCountyCase.status).toBe('RETURNED');
+    await fed.flushHandovers();
+    const origin = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version history { action reason } } }`)).data.villageCase;
+    expect(origin.status).toBe('ACCEPTED');
+    expect(origin.history.at(-1)).toEqual({ action: 'returnDown', reason: '平面布置图缺少消防通道标注' });
+    const again = await forwardFromVillage(caseNo, COUNTY, origin.version);
+    expect(again.errors).toBeUndefined();
+    await fed.flushHandovers();
+    const waiting = (await fed.query(`{ county(code: "${COUNTY}") { forwardedToMe { caseNo hop status } } }`)).data.county.forwardedToMe;
+    expect(waiting).toContainEqual({ caseNo, hop: 2, status: 'RECEIVED' });
+    const hops = (await track(caseNo)).data.trackCase.hops.map((h: any) => h.action);
+    expect(hops).toEqual(['forward', 'returnDown', 'forward']);
+  });
+
+  it('refuses forwarding where the rules do not allow it, and writes nothing', async () => {
+    const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
+    const elsewhere = await forwardFromVillage(caseNo, '140925101');
+    expect(elsewhere.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toPointCode' });
+    const tooHigh = await forwardFromVillage(caseNo, COUNTY);
+    expect(tooHigh.errors![0]!.message).toMatch(/decided at the township level/);
+    const still = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version } }`)).data.villageCase;
+    expect(still).toEqual({ status: 'ACCEPTED', version: 2 });
+  });
+});
