@@ -67,13 +67,15 @@ export async function startFederation(config: FederationConfig): Promise<Running
     port: ports.gateway ?? 0,
     host,
   });
+  const stopped = new Set<'county' | 'township' | 'village'>();
   const fed: RunningFederation = {
     gateway, county, township, village,
     async flushHandovers() {
       let delivered = 0;
       let pending = 0;
       for (let round = 0; round < 20; round++) {
-        const results = await Promise.all([fed.county, fed.township, fed.village].map((s) => s.relay.flush()));
+        const running = (['county', 'township', 'village'] as const).filter((l) => !stopped.has(l)).map((l) => fed[l]);
+        const results = await Promise.all(running.map((s) => s.relay.flush()));
         const sent = results.reduce((n, r) => n + r.delivered, 0);
         delivered += sent;
         pending = results.reduce((n, r) => n + r.pending, 0);
@@ -82,12 +84,14 @@ export async function startFederation(config: FederationConfig): Promise<Running
       return { delivered, pending };
     },
     async stopLevel(level) {
+      stopped.add(level);
       await fed[level].stop();
     },
     async restartLevel(level) {
       if (level === 'county') fed.county = county = await startCounty(county.port);
       if (level === 'township') fed.township = township = await startTownship(township.port);
       if (level === 'village') fed.village = village = await startVillage(village.port);
+      stopped.delete(level);
     },
     async syncCatalogues() {
       const [t, v] = await Promise.all([fed.township.syncCatalogue(), fed.village.syncCatalogue()]);
