@@ -122,6 +122,39 @@ describe('cases move between levels through the hand-over, and trackCase follows
     expect(hops).toEqual(['forward', 'returnDown', 'forward']);
   });
 
+  it('a supplement asked for above reaches the applicant through the village, which supplies it and forwards again', async () => {
+    const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
+    await forwardFromVillage(caseNo, TOWNSHIP);
+    await fed.flushHandovers();
+    const busy = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, { i: { caseNo, expectedVersion: 3, action: 'accept', staff: VCLERK } });
+    expect(busy.errors![0]!.message).toMatch(/is away at another level/);
+
+    const ask = await handle('Township', { caseNo, expectedVersion: 1, action: 'requestSupplement', staff: TCLERK, missingMaterials: [{ name: '户口簿', problem: '复印件不清晰' }] });
+    expect(ask.data.handleForwardedTownshipCase.status).toBe('SUPPLEMENT_REQUESTED');
+    await fed.flushHandovers();
+
+    const origin = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version deadline materials { name received } notice(kind: SUPPLEMENT) { text } } }`)).data.villageCase;
+    expect(origin).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', deadline: null });
+    expect(origin.materials.find((m: any) => m.name === '户口簿').received).toBe(false);
+    expect(origin.notice.text).toContain('1. 户口簿（复印件不清晰）');
+    expect(origin.notice.text).toContain(caseNo);
+
+    const act = (input: Record<string, unknown>) => fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, staff: VCLERK, ...input } });
+    const supplied = (await act({ expectedVersion: origin.version, action: 'supplySupplement', materialsSupplied: [2] })).data.actVillageCase;
+    const accepted = (await act({ expectedVersion: supplied.version, action: 'accept' })).data.actVillageCase;
+    expect(accepted.status).toBe('ACCEPTED');
+    await forwardFromVillage(caseNo, TOWNSHIP, accepted.version);
+    await fed.flushHandovers();
+    const waiting = (await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo hop status } } }`)).data.township.forwardedToMe;
+    expect(waiting).toContainEqual({ caseNo, hop: 2, status: 'RECEIVED' });
+    const t = (await track(caseNo)).data.trackCase;
+    expect(t.hops.map((h: any) => [h.action, h.from.code, h.to.code, h.note])).toEqual([
+      ['forward', VILLAGE, TOWNSHIP, '代办上报'],
+      ['requestSupplement', TOWNSHIP, VILLAGE, '户口簿'],
+      ['forward', VILLAGE, TOWNSHIP, '代办上报'],
+    ]);
+  });
+
   it('refuses forwarding where the rules do not allow it, and writes nothing', async () => {
     const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
     const elsewhere = await forwardFromVillage(caseNo, '140925101');

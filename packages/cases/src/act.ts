@@ -57,6 +57,9 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
   const staff = await host.findStaff(em, input.staff);
   if (!staff || !staff.active || staff.pointCode !== current.pointCode) invalid('staff', `${JSON.stringify(input.staff)} is not a member of staff at ${current.pointCode}, where case ${current.caseNo} is held`);
   if (current.version !== input.expectedVersion) throw new ConflictError(current.caseNo, input.expectedVersion, current);
+  if (current.status === 'FORWARDED' && input.action !== 'withdraw') {
+    invalid('action', `case ${current.caseNo} is away at another level; it comes back with a result, a return or a supplement request (only withdraw is possible here now)`);
+  }
 
   const today = chinaToday(now);
   const materials = await em.find<CaseMaterialRow>('CaseMaterial', { caseId: current.id }, { orderBy: { position: 'asc' } });

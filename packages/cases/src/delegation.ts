@@ -5,8 +5,8 @@ import {
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { enqueue, HandoverRefusal, type ReceivedMessage } from '@scf/handover';
-import type { CaseRow, HopRow, InboundRow } from './entities.js';
-import { recordEvent } from './events.js';
+import type { CaseMaterialRow, CaseRow, HopRow, InboundRow } from './entities.js';
+import { encodeMaterials, recordEvent } from './events.js';
 import type { CasesHost } from './ports.js';
 
 /**
@@ -14,7 +14,7 @@ import type { CasesHost } from './ports.js';
  * message in the same transaction; the receiver takes each message exactly once (the hand-over's inbox).
  * The origin stays the applicant's only contact: results and returns travel back to it.
  */
-export type HandoverKind = 'FORWARD' | 'RESULT' | 'RETURN';
+export type HandoverKind = 'FORWARD' | 'RESULT' | 'RETURN' | 'SUPPLEMENT';
 
 const DEPTH = { VILLAGE: 0, TOWNSHIP: 1, COUNTY: 2 } as const;
 type Level = keyof typeof DEPTH;
@@ -47,6 +47,15 @@ export interface ReturnPayload {
   fromPointCode: string;
   toPointCode: string;
   reason: string;
+  by: { username: string; name: string };
+  at: string;
+}
+
+export interface SupplementPayload {
+  fromPointCode: string;
+  toPointCode: string;
+  missingMaterials: { name: string; problem?: string }[];
+  note: string | null;
   by: { username: string; name: string };
   at: string;
 }
@@ -90,6 +99,8 @@ export async function applyHandover(tx: EntityManager, host: CasesHost, m: Recei
       return receiveResult(tx, host, m as ReceivedMessage<ResultPayload>, now);
     case 'RETURN':
       return receiveReturn(tx, host, m as ReceivedMessage<ReturnPayload>, now);
+    case 'SUPPLEMENT':
+      return receiveSupplement(tx, host, m as ReceivedMessage<SupplementPayload>, now);
     default:
       throw new HandoverRefusal(`unknown hand-over kind ${JSON.stringify(m.kind)}`, 'kind');
   }
@@ -149,6 +160,28 @@ async function receiveReturn(tx: EntityManager, host: CasesHost, m: ReceivedMess
   return { returned: m.caseNo };
 }
 
+/**
+ * The upper level needs more from the applicant (R18): the origin records the request as its own one-time
+ * notification (the SUPPLEMENT notice prints from it) and marks those materials as not yet received.
+ */
+async function receiveSupplement(tx: EntityManager, host: CasesHost, m: ReceivedMessage<SupplementPayload>, now: Date) {
+  const c = await originCase(tx, host, m.caseNo);
+  const p = m.payload;
+  const { state, entry } = applyAction({ status: c.status as CaseStatus }, 'requestSupplement', { missingMaterials: p.missingMaterials, note: p.note ?? undefined }, {
+    at: now, by: p.by.username, pointCode: c.pointCode,
+  });
+  const names = new Set(entry.missingMaterials!.map((x) => x.name));
+  const materials = await tx.find<CaseMaterialRow>('CaseMaterial', { caseId: c.id });
+  for (const mat of materials) if (names.has(mat.name)) mat.received = false;
+  tx.assign(c, { status: state.status, hop: m.hop, acceptedOn: null, deadline: null, version: c.version + 1, updatedAt: now });
+  recordEvent(tx, c, {
+    action: 'requestSupplement', fromStatus: entry.fromStatus, toStatus: entry.toStatus, at: now, byUsername: p.by.username, byName: p.by.name,
+    pointCode: p.fromPointCode, note: entry.note ?? null, materials: encodeMaterials(entry.missingMaterials!),
+  });
+  await tx.flush();
+  return { supplementRequested: m.caseNo };
+}
+
 async function originCase(tx: EntityManager, host: CasesHost, caseNo: string): Promise<CaseRow> {
   const c = await tx.findOne<CaseRow>('CaseFile', { caseNo });
   if (!c) throw new HandoverRefusal(`no case ${caseNo} was taken in at this ${host.names.label}`);
@@ -158,7 +191,8 @@ async function originCase(tx: EntityManager, host: CasesHost, caseNo: string): P
 export interface ForwardedActInput {
   caseNo: string;
   expectedVersion: number;
-  action: 'accept' | 'decide' | 'returnDown' | 'forward';
+  action: 'accept' | 'decide' | 'returnDown' | 'forward' | 'requestSupplement';
+  missingMaterials?: { name: string; problem?: string }[] | null;
   staff: string;
   outcome?: 'GRANTED' | 'REFUSED' | null;
   reason?: string | null;
@@ -171,6 +205,7 @@ const RECEIVER_MOVES: Record<ForwardedActInput['action'], InboundRow['status'][]
   decide: ['RECEIVED', 'ACCEPTED'],
   returnDown: ['RECEIVED', 'ACCEPTED'],
   forward: ['RECEIVED', 'ACCEPTED'],
+  requestSupplement: ['RECEIVED', 'ACCEPTED'],
 };
 
 /** What the receiving level does with a case forwarded to it (R18): accept, decide, return it, or forward it on. */
@@ -222,6 +257,15 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     const payload: ReturnPayload = { fromPointCode: inbound.pointCode, toPointCode: inbound.fromPointCode, reason: reason!, by, at: now.toISOString() };
     outbox.push({ kind: 'RETURN', target: levelOfCode(inbound.fromPointCode), hop: inbound.hop, payload });
     hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'returnDown', fromCode: inbound.pointCode, toCode: inbound.fromPointCode, at: now, byUsername: by.username, byName: by.name, note: reason! });
+  }
+  if (input.action === 'requestSupplement') {
+    const missing = (input.missingMaterials ?? []).filter((x) => x && typeof x.name === 'string' && x.name.trim());
+    // R9: one notification listing everything that is missing.
+    if (missing.length === 0) invalid('missingMaterials', 'a supplement request must list at least one missing material');
+    next = 'SUPPLEMENT_REQUESTED';
+    const payload: SupplementPayload = { fromPointCode: inbound.pointCode, toPointCode: inbound.originPointCode, missingMaterials: missing, note, by, at: now.toISOString() };
+    outbox.push({ kind: 'SUPPLEMENT', target: levelOfCode(inbound.originPointCode), hop: inbound.hop, payload });
+    hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'requestSupplement', fromCode: inbound.pointCode, toCode: inbound.originPointCode, at: now, byUsername: by.username, byName: by.name, note: missing.map((x) => x.name).join('、') });
   }
   if (input.action === 'forward') {
     if (inbound.decidingLevel === host.names.level) invalid('action', `${inbound.itemName} is decided here; decide it instead of forwarding it`);

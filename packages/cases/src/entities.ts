@@ -206,7 +206,7 @@ export interface InboundRow {
   originPointCode: string;
   fromPointCode: string;
   pointCode: string;
-  status: 'RECEIVED' | 'ACCEPTED' | 'DECIDED' | 'RETURNED' | 'FORWARDED';
+  status: 'RECEIVED' | 'ACCEPTED' | 'DECIDED' | 'RETURNED' | 'FORWARDED' | 'SUPPLEMENT_REQUESTED';
   itemId: number;
   itemName: string;
   decidingLevel: string;
@@ -250,7 +250,7 @@ export function delegationEntities() {
         originPointCode: { type: 'string', length: 12 },
         fromPointCode: { type: 'string', length: 12 },
         pointCode: { type: 'string', length: 12 },
-        status: { type: 'string', length: 16 },
+        status: { type: 'string', length: 32 },
         itemId: { type: 'integer' },
         itemName: { type: 'string', length: 128 },
         decidingLevel: { type: 'string', length: 16 },

@@ -115,7 +115,7 @@ export function delegationMigration(name: string) {
         t.string('origin_point_code', 12).notNullable();
         t.string('from_point_code', 12).notNullable();
         t.string('point_code', 12).notNullable();
-        t.string('status', 16).notNullable();
+        t.string('status', 32).notNullable();
         t.integer('item_id').notNullable();
         t.string('item_name', 128).notNullable();
         t.string('deciding_level', 16).notNullable();

@@ -184,6 +184,8 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     returnDown
     "send it on up (a township forwarding to the county)"
     forward
+    "ask for more materials: the request travels to the origin, which issues the one-time notification (R9, R18)"
+    requestSupplement
   }
 
   "Where a forwarded case stands at the level that received it."
@@ -193,6 +195,7 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     DECIDED
     RETURNED
     FORWARDED
+    SUPPLEMENT_REQUESTED
   }
 
   input ForwardedCaseActionInput {
@@ -204,6 +207,7 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     reason: String
     note: String
     toPointCode: ID
+    missingMaterials: [MissingMaterialInput!]
   }
 
   type Applicant @shareable {

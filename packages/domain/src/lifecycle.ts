@@ -94,7 +94,8 @@ const TRANSITIONS: Readonly<Record<CaseStatus, Readonly<Partial<Record<CaseActio
   NOT_ACCEPTED: {},
   ACCEPTED: { suspend: 'SUSPENDED', forward: 'FORWARDED', decide: 'DECIDED', withdraw: 'WITHDRAWN' },
   SUSPENDED: { resume: 'ACCEPTED', withdraw: 'WITHDRAWN' },
-  FORWARDED: { returnDown: 'ACCEPTED', resultReceived: 'DECIDED', withdraw: 'WITHDRAWN' },
+  // R18: the receiving level may ask for a supplement; it reaches the applicant through the origin.
+  FORWARDED: { requestSupplement: 'SUPPLEMENT_REQUESTED', returnDown: 'ACCEPTED', resultReceived: 'DECIDED', withdraw: 'WITHDRAWN' },
   // R12: withdrawal is only possible before a decision.
   DECIDED: { deliver: 'DELIVERED' },
   DELIVERED: { evaluate: 'EVALUATED', close: 'CLOSED' },

@@ -48,7 +48,8 @@ describe('the transition table (R8, R12)', () => {
     expect(allowedActions('SUPPLEMENT_REQUESTED')).toEqual(['supplySupplement', 'notAccept', 'withdraw']);
     expect(allowedActions('ACCEPTED')).toEqual(['suspend', 'forward', 'decide', 'withdraw']);
     expect(allowedActions('SUSPENDED')).toEqual(['resume', 'withdraw']);
-    expect(allowedActions('FORWARDED')).toEqual(['returnDown', 'resultReceived', 'withdraw']);
+    // R18: the receiving level may ask for a supplement, which reaches the applicant through the origin.
+    expect(allowedActions('FORWARDED')).toEqual(['requestSupplement', 'returnDown', 'resultReceived', 'withdraw']);
     expect(allowedActions('DECIDED')).toEqual(['deliver']);
     expect(allowedActions('DELIVERED')).toEqual(['evaluate', 'close']);
     expect(allowedActions('EVALUATED')).toEqual(['close']);
