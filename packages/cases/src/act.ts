@@ -8,6 +8,7 @@ import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './e
 import { decodeMaterials, encodeMaterials, recordEvent } from './events.js';
 import type { CasesHost } from './ports.js';
 import { checkForwardTarget, enqueueForward } from './delegation.js';
+import { ConflictError } from './conflict.js';
 
 export interface ActInput {
   caseNo: string;
@@ -30,13 +31,6 @@ const WINDOW_ACTIONS = new Set<CaseAction>([
   'requestSupplement', 'supplySupplement', 'accept', 'notAccept', 'suspend', 'resume', 'forward', 'decide', 'deliver', 'evaluate', 'close', 'withdraw',
 ]);
 
-export class ConflictError extends DomainError {
-  constructor(caseNo: string, expected: number, actual: CaseRow) {
-    super('CONFLICT', `Case ${caseNo} was changed by someone else since version ${expected}: it is now version ${actual.version}, ${actual.status}. Reload it and try again.`, 'expectedVersion', {
-      currentVersion: actual.version, currentStatus: actual.status,
-    });
-  }
-}
 
 export async function findCase(em: EntityManager, host: CasesHost, caseNo: string): Promise<CaseRow> {
   const parts = parseCaseNo(caseNo);

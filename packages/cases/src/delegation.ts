@@ -7,6 +7,7 @@ import { loadCalendar } from '@scf/catalogue';
 import { enqueue, HandoverRefusal, type ReceivedMessage } from '@scf/handover';
 import type { CaseMaterialRow, CaseRow, HopRow, InboundRow } from './entities.js';
 import { encodeMaterials, recordEvent } from './events.js';
+import { ConflictError } from './conflict.js';
 import type { CasesHost } from './ports.js';
 
 /**
@@ -60,6 +61,13 @@ export interface SupplementPayload {
   at: string;
 }
 
+type ItemTerms = Pick<CaseRow, 'itemId' | 'itemName' | 'decidingLevel' | 'decidingUnit' | 'kind' | 'promisedLimitDays'>;
+
+/** The item's terms travel with the case, so every level works to the limits it was accepted under. */
+function itemTerms(r: ItemTerms): ForwardPayload['item'] {
+  return { id: r.itemId, name: r.itemName, decidingLevel: r.decidingLevel, decidingUnit: r.decidingUnit, kind: r.kind, promisedLimitDays: r.promisedLimitDays };
+}
+
 export function recordHop(em: EntityManager, h: Omit<HopRow, 'id'>): void {
   em.create<HopRow>('CaseHop', h as HopRow);
 }
@@ -83,7 +91,7 @@ export async function enqueueForward(tx: EntityManager, c: CaseRow, toPointCode:
   recordHop(tx, { caseNo: c.caseNo, hop, action: 'forward', fromCode: c.pointCode, toCode: toPointCode, at: now, byUsername: staff.username, byName: staff.name, note });
   const payload: ForwardPayload = {
     originPointCode: c.pointCode, fromPointCode: c.pointCode, toPointCode,
-    item: { id: c.itemId, name: c.itemName, decidingLevel: c.decidingLevel, decidingUnit: c.decidingUnit, kind: c.kind, promisedLimitDays: c.promisedLimitDays },
+    item: itemTerms(c),
     applicantName: c.applicantName, acceptedOn: c.acceptedOn, deadline: c.deadline, by: staff, at: now.toISOString(), note,
   };
   await enqueue(tx, { messageId: `${c.caseNo}#${hop}#FORWARD`, target: levelOfCode(toPointCode), kind: 'FORWARD', caseNo: c.caseNo, hop, payload }, now);
@@ -222,9 +230,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
       state: inbound.status, action: input.action, allowed,
     });
   }
-  if (inbound.version !== input.expectedVersion) {
-    throw new DomainError('CONFLICT', `Case ${inbound.caseNo} was changed by someone else since version ${input.expectedVersion}: it is now version ${inbound.version}, ${inbound.status}. Reload it and try again.`, 'expectedVersion');
-  }
+  if (inbound.version !== input.expectedVersion) throw new ConflictError(inbound.caseNo, input.expectedVersion, inbound);
   const by = { username: staff.username, name: staff.name };
   const today = chinaToday(now);
   const note = input.note?.trim() || null;
@@ -275,7 +281,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     changes.hop = hop;
     const payload: ForwardPayload = {
       originPointCode: inbound.originPointCode, fromPointCode: inbound.pointCode, toPointCode: to,
-      item: { id: inbound.itemId, name: inbound.itemName, decidingLevel: inbound.decidingLevel, decidingUnit: inbound.decidingUnit, kind: inbound.kind, promisedLimitDays: inbound.promisedLimitDays },
+      item: itemTerms(inbound),
       applicantName: inbound.applicantName, acceptedOn: inbound.acceptedOn, deadline: inbound.deadline, by, at: now.toISOString(), note,
     };
     outbox.push({ kind: 'FORWARD', target: levelOfCode(to), hop, payload });
@@ -284,7 +290,9 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
 
   return em.transactional(async (tx) => {
     const affected = await tx.nativeUpdate<InboundRow>('InboundCase', { id: inbound.id, version: input.expectedVersion }, { ...changes, status: next, version: input.expectedVersion + 1, updatedAt: now });
-    if (affected === 0) throw new DomainError('CONFLICT', `Case ${inbound.caseNo} was changed by someone else; reload it and try again.`, 'expectedVersion');
+    if (affected === 0) {
+      throw new ConflictError(inbound.caseNo, input.expectedVersion, await tx.findOneOrFail<InboundRow>('InboundCase', { id: inbound.id }, { refresh: true }));
+    }
     for (const h of hops) recordHop(tx as EntityManager, h);
     for (const o of outbox) {
       await enqueue(tx as EntityManager, { messageId: `${inbound.caseNo}#${o.hop}#${o.kind}`, target: o.target, kind: o.kind, caseNo: inbound.caseNo, hop: o.hop, payload: o.payload }, now);
