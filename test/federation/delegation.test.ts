@@ -155,6 +155,20 @@ describe('cases move between levels through the hand-over, and trackCase follows
     ]);
   });
 
+  it('reads every township’s waiting cases and every village’s away cases in one query per level', async () => {
+    fed.resetSqlCounts();
+    const { data, errors } = await fed.query(`{ county(code: "${COUNTY}") {
+      forwardedToMe { caseNo }
+      townships { forwardedToMe { caseNo } decided: forwardedToMe(status: [DECIDED]) { caseNo } villages { casesAway { caseNo } } } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.county.townships).toHaveLength(14);
+    const counts = fed.sqlCounts();
+    // The township subgraph: townships of the county (1), waiting cases (1), decided cases (1), plus the calendar of the request at most.
+    expect(counts.township).toBeLessThanOrEqual(4);
+    // The village subgraph: villages of the 14 townships (1), cases away of all 209 villages (1).
+    expect(counts.village).toBe(2);
+  });
+
   it('refuses forwarding where the rules do not allow it, and writes nothing', async () => {
     const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
     const elsewhere = await forwardFromVillage(caseNo, '140925101');

@@ -22,6 +22,28 @@ export function caseLoaders(em: EntityManager) {
       (nos) => em.find<HopRow>('CaseHop', { caseNo: { $in: [...nos] } }, { orderBy: { id: 'asc' } }),
       (h) => h.caseNo,
     ),
+    awayByPoint: childrenLoader<string, CaseRow>(
+      (codes) => em.find<CaseRow>('CaseFile', { pointCode: { $in: [...codes] }, status: 'FORWARDED' }, { orderBy: { id: 'asc' } }),
+      (c) => c.pointCode,
+    ),
+    /** Forwarded cases waiting at each point, keyed by "point|status,status" so one query serves each filter. */
+    inboundByPoint: childrenLoader<string, InboundRow & { loaderKey: string }>(
+      async (keys) => {
+        const byStatuses = new Map<string, string[]>();
+        for (const k of keys) {
+          const [code, statuses] = k.split('|') as [string, string];
+          byStatuses.set(statuses, [...(byStatuses.get(statuses) ?? []), code]);
+        }
+        const groups = await Promise.all(
+          [...byStatuses].map(async ([statuses, codes]) =>
+            (await em.find<InboundRow>('InboundCase', { pointCode: { $in: codes }, status: { $in: statuses.split(',') as InboundRow['status'][] } }, { orderBy: { id: 'asc' } }))
+              .map((r) => Object.assign(r, { loaderKey: `${r.pointCode}|${statuses}` })),
+          ),
+        );
+        return groups.flat();
+      },
+      (r) => r.loaderKey,
+    ),
     supervisionByPoint: childrenLoader<string, SupervisionRow>(
       (codes) => em.find<SupervisionRow>('SupervisionRecord', { pointCode: { $in: [...codes] } }, { orderBy: { id: 'desc' } }),
       (s) => s.pointCode,

@@ -58,10 +58,9 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
           { orderBy: { id: 'desc' }, limit: Math.min(Math.max(args.first ?? 50, 1), 500) },
         ),
       supervisionRecords: (point: { code: string }, _: unknown, ctx: CasesRequestContext) => ctx.cases.supervisionByPoint.load(point.code),
-      casesAway: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
-        ctx.em.find<CaseRow>('CaseFile', { pointCode: point.code, status: 'FORWARDED' }, { orderBy: { id: 'asc' } }),
+      casesAway: (point: { code: string }, _: unknown, ctx: CasesRequestContext) => ctx.cases.awayByPoint.load(point.code),
       forwardedToMe: (point: { code: string }, args: { status: InboundRow['status'][] }, ctx: CasesRequestContext) =>
-        ctx.em.find<InboundRow>('InboundCase', { pointCode: point.code, status: { $in: args.status } }, { orderBy: { id: 'asc' } }),
+        ctx.cases.inboundByPoint.load(`${point.code}|${[...new Set(args.status)].sort().join(',')}`),
     },
     [`${n.type}ForwardedCase`]: {
       __resolveReference: (ref: { caseNo: string }, ctx: CasesRequestContext) => ctx.cases.inboundByNo.load(ref.caseNo),
