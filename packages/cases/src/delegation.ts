@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import {
-  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, light, reviewAndLitigationNotice,
+  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, reviewAndLitigationNotice,
   type CaseStatus,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -300,10 +300,4 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     await tx.flush();
     return tx.findOneOrFail<InboundRow>('InboundCase', { id: inbound.id }, { refresh: true });
   });
-}
-
-/** Light of a forwarded case on the origin's deadline, on this level's calendar. */
-export async function inboundLight(em: EntityManager, row: InboundRow, today: string) {
-  if (!row.deadline || !['RECEIVED', 'ACCEPTED'].includes(row.status)) return null;
-  return light(await loadCalendar(em), today, row.deadline);
 }

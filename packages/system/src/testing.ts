@@ -1,5 +1,6 @@
 import { freshTestDatabases, type Level } from '@scf/kit';
 import { seedCounty, type SeedReport } from '@scf/seed';
+import { SUPERVISION_TASK } from '@scf/cases';
 import { startFederation, type RunningFederation } from './federation.js';
 
 export { testDatabase } from '@scf/kit';
@@ -60,7 +61,7 @@ export async function startTestFederation(): Promise<TestFederation> {
     },
     sqlCounts: () => ({ county: fed.county.sql.count, township: fed.township.sql.count, village: fed.village.sql.count }),
     async runSupervision() {
-      const [county, township, village] = await Promise.all([fed.county, fed.township, fed.village].map((s) => s.runTask('supervision')));
+      const [county, township, village] = await Promise.all([fed.county, fed.township, fed.village].map((s) => s.runTask(SUPERVISION_TASK)));
       return { county: county as number, township: township as number, village: village as number };
     },
     setNow(at) {
