@@ -4,7 +4,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 import { databaseUrlFor } from '@scf/kit';
 import { startFederation } from '@scf/system';
-import { seedCounty } from '@scf/seed';
+import { DEMO_PASSWORD, seedCounty } from '@scf/seed';
 import { County } from '@scf/county';
 
 const demoCounty = process.env.SCF_DEMO_COUNTY ?? '140925';
@@ -20,8 +20,9 @@ const fed = await startFederation({
 });
 
 if (process.env.SCF_SEED_DEMO !== '0' && (await fed.county.orm.em.fork().count(County, {})) === 0) {
-  const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, demoCounty);
+  const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, demoCounty, { demoPassword: DEMO_PASSWORD });
   console.log(`loaded the demo county ${report.county.name} (${report.county.code}): ${report.changed} rows`);
+  console.log(`demo accounts (password ${DEMO_PASSWORD}): ${demoCounty}.director, ${demoCounty}.supervisor, ${demoCounty}.w01.a, ${demoCounty}100.director, ${demoCounty}100.d1.a, ${demoCounty}100207.a — see README "Roles and accounts"`);
 }
 // Townships and villages pull the county's catalogue every 30 s; pull now so a fresh start serves it at once.
 await fed.syncCatalogues().catch((e: Error) => console.warn(`catalogue replication: ${e.message} (retrying in the background)`));

@@ -4,7 +4,8 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -13,8 +14,20 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import {
+  authConfigFromEnv,
+  CLIENT_IP_HEADER,
+  GATEWAY_CREDENTIAL_HEADER,
+  gatewayCredentialSource,
+  UnauthenticatedError,
+  type Actor,
+  type AuthConfig,
+} from '@scf/auth';
 import { loadSupergraph } from '@scf/schema';
-import type { SubgraphUrls } from './config.js';
+import { introspectionFromEnv, productionFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
+import { actorOf, authRoutes, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
+import { clientIp, jsonErrors, notFound, securityHeaders } from './http.js';
+import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
 
 export interface GatewayConfig {
   subgraphUrls: SubgraphUrls;
@@ -22,6 +35,19 @@ export interface GatewayConfig {
   supergraphSdl?: string;
   port?: number;
   host?: string;
+  /** Secrets and token lifetime; default authConfigFromEnv() (SCF_AUTH_SECRET, SCF_GATEWAY_SECRET, SCF_TOKEN_TTL_MINUTES). */
+  auth?: AuthConfig;
+  /** Production mode: introspection off, field suggestions hidden. Default NODE_ENV === 'production'. */
+  production?: boolean;
+  /** GraphQL introspection. Default SCF_INTROSPECTION if set, else on in development and off in production. */
+  introspection?: boolean;
+  /**
+   * How many reverse proxies in front of the gateway to trust in X-Forwarded-For for the client's address
+   * (true = 1). Default SCF_TRUST_PROXY, else 0: the TCP peer's address, and X-Forwarded-For is ignored.
+   */
+  trustProxy?: boolean | number;
+  /** Sign-in rate limits; default 5 failures per username per 15 minutes and 30 attempts per address a minute. */
+  signInLimits?: Partial<SignInLimits>;
 }
 
 export interface RunningGateway {
@@ -30,34 +56,96 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** What every GraphQL request carries through the gateway: who asks (verified here), and from where. */
+export interface GatewayContext {
+  /** The client's bearer token, passed on unchanged so each subgraph verifies it itself. */
+  token: string | null;
+  actor: Actor | null;
+  clientIp: string;
+}
+
+/** Errors leave with their code and message only: no stack, no exception dump, whatever produced them. */
+function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions) return formatted;
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions as Record<string, unknown>;
+  // graphql-js's own words for the token limit ("Syntax Error: Document contains more that N tokens") read
+  // like a typo in the query; say what happened and what to do, like the other limits.
+  if (extensions.code === 'GRAPHQL_PARSE_FAILED' && /contains more that \d+ tokens/.test(formatted.message)) {
+    const message = `The query has more than ${QUERY_LIMITS.tokens} tokens, the gateway's limit. Ask for less in one request: split the query.`;
+    return { message, extensions: { ...extensions, limit: 'tokens', max: QUERY_LIMITS.tokens } };
+  }
+  return { ...formatted, extensions };
+}
+
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const urls = config.subgraphUrls;
+  const auth = config.auth ?? authConfigFromEnv();
+  const production = config.production ?? productionFromEnv();
+  if (auth.staffSecret === auth.gatewaySecret) throw new Error('SCF_AUTH_SECRET and SCF_GATEWAY_SECRET must differ: one signs staff tokens, the other the gateway credential');
+  if (production && (auth.staffSecret.length < 32 || auth.gatewaySecret.length < 32)) throw new Error('In production both secrets must be at least 32 characters');
+  const introspection = config.introspection ?? introspectionFromEnv() ?? !production;
+  const trustProxy = config.trustProxy === true ? 1 : config.trustProxy === false ? 0 : (config.trustProxy ?? trustProxyFromEnv());
+  const signInLimits: SignInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...config.signInLimits };
+  const credential = gatewayCredentialSource(auth.gatewaySecret);
+
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? loadSupergraph(),
     // The supergraph records placeholder URLs; the running subgraphs are wherever configuration says.
     buildService({ name }) {
       const url = urls[name as keyof SubgraphUrls];
       if (!url) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new RemoteGraphQLDataSource({ url });
+      return new RemoteGraphQLDataSource<GatewayContext>({
+        url,
+        // The subgraph request starts with no header of the client's: only these three are set, so a client
+        // can neither pass its own credential or address on nor reach a subgraph with anything else.
+        async willSendRequest({ request, context }) {
+          const headers = request.http!.headers;
+          for (const name of ['authorization', GATEWAY_CREDENTIAL_HEADER, CLIENT_IP_HEADER]) headers.delete(name);
+          headers.set(GATEWAY_CREDENTIAL_HEADER, await credential());
+          const ctx = context as Partial<GatewayContext>;
+          if (ctx.clientIp) headers.set(CLIENT_IP_HEADER, ctx.clientIp);
+          if (ctx.token) headers.set('authorization', `Bearer ${ctx.token}`);
+        },
+      });
     },
   });
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy > 0 ? trustProxy : false);
   const httpServer = http.createServer(app);
-  const server = new ApolloServer({
+  // A client that trickles its headers or body in ties up a socket: give up on it well before Node's defaults.
+  httpServer.headersTimeout = 20_000;
+  httpServer.requestTimeout = 60_000;
+  const hardening = armor();
+  const server = new ApolloServer<GatewayContext>({
     gateway,
+    introspection,
     // Stack traces show our internals, not the user's mistake; the error code and message say what went wrong.
     includeStacktraceInErrorResponses: false,
+    formatError,
+    // GET or a form-encodable content type (text/plain, form data) needs `apollo-require-preflight` (or
+    // `x-apollo-operation-name`): a browser cannot send that cross-site without CORS, which the gateway never grants.
+    csrfPrevention: true,
+    // One operation per request: a batch would multiply every per-request limit below.
+    allowBatchedHttpRequests: false,
+    // Clients send the whole query; a hash-only request would skip nothing but make the cache a target.
+    persistedQueries: false,
+    parseOptions: { maxLexicalTokens: QUERY_LIMITS.tokens },
+    validationRules: hardening.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The default landing page pulls Apollo Sandbox from Apollo's CDN: an outside call from a government office.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      ...hardening.plugins,
+      ...(production ? [hideSuggestions()] : []),
     ],
   });
   await server.start();
+
+  app.use(securityHeaders(['/graphql', '/auth', '/health']));
 
   app.get('/health', async (_req, res) => {
     const checks = await Promise.all(
@@ -74,7 +162,41 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     const ok = checks.every(([, s]) => s === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
+
+  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits }));
+
+  app.use(
+    '/graphql',
+    express.json({ limit: QUERY_LIMITS.bodyBytes }),
+    // Express 5 leaves req.body unset for a body it does not parse (text/plain, a form): Apollo then answers
+    // with its own CSRF or content-type refusal instead of the integration's plain-text 500.
+    (req, _res, next) => {
+      req.body ??= {};
+      next();
+    },
+    expressMiddleware(server, {
+      // A token is checked before anything reaches a subgraph: a bad one refuses the whole request with 401.
+      // No token is fine: the request is anonymous and each subgraph decides what it may see.
+      async context({ req }): Promise<GatewayContext> {
+        const ip = clientIp(req);
+        try {
+          const found = await actorOf(req.headers.authorization, auth.staffSecret);
+          return { token: found?.token ?? null, actor: found?.actor ?? null, clientIp: ip };
+        } catch (e) {
+          if (!(e instanceof UnauthenticatedError)) throw e;
+          throw new GraphQLError(e.message, {
+            extensions: {
+              code: 'UNAUTHENTICATED',
+              http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer realm="scf", error="invalid_token"']]) },
+            },
+          });
+        }
+      },
+    }),
+  );
+
+  app.use(notFound());
+  app.use(jsonErrors());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { validatePromisedLimit } from '@scf/domain';
+import { hashPassword } from '@scf/auth';
 import { County, CountyStaff, ServiceWindow, WindowUnit } from '@scf/county';
 import { syncCatalogueItems } from '@scf/catalogue';
 import { Township, TownshipStaff } from '@scf/township';
@@ -28,7 +29,19 @@ export interface SeedReport {
  * item catalogue and demo staff into the three level databases. Safe to run again: it changes nothing
  * the second time. A malformed or unknown code is refused before anything is written.
  */
-export async function seedCounty(dbs: Databases, countyCode: string): Promise<SeedReport> {
+export interface SeedOptions {
+  /**
+   * Gives every demo account that has no password yet this one (for `npm start` and tests). Refused in
+   * production: real staff get their own passwords from a director.
+   */
+  demoPassword?: string;
+}
+
+/** The demo accounts' password, documented in the README. */
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+export async function seedCounty(dbs: Databases, countyCode: string, options: SeedOptions = {}): Promise<SeedReport> {
+  if (options.demoPassword && process.env.NODE_ENV === 'production') throw new Error('demo passwords are refused in production (NODE_ENV=production); create accounts with npm run create-director');
   const divisions = await readCountyDivisions(countyCode);
   for (const item of demoCatalogue) validatePromisedLimit(item.legalLimitDays, item.promisedLimitDays);
 
@@ -38,8 +51,30 @@ export async function seedCounty(dbs: Databases, countyCode: string): Promise<Se
   await dbs.township.em.fork().transactional((em) => seedTownshipLevel(em as EntityManager, divisions, tables));
   await dbs.village.em.fork().transactional((em) => seedVillageLevel(em as EntityManager, divisions, tables));
 
+  if (options.demoPassword) {
+    const usernames = {
+      county: countyRoster(divisions.county.code).map((s) => s.username),
+      township: divisions.townships.flatMap((t) => townshipRoster(t.code).map((s) => s.username)),
+      village: divisions.villages.flatMap((v) => villageRoster(v.code).map((s) => s.username)),
+    };
+    // One hash for all demo accounts: ~600 slow hashes would take a minute, and they share the password anyway.
+    const passwordHash = await demoHash(options.demoPassword);
+    const set = async (orm: MikroORM, entity: string, names: string[]) =>
+      names.length ? orm.em.fork().nativeUpdate(entity, { username: { $in: names }, passwordHash: null }, { passwordHash, passwordSetAt: new Date() }) : 0;
+    const counts = await Promise.all([
+      set(dbs.county, 'CountyStaff', usernames.county), set(dbs.township, 'TownshipStaff', usernames.township), set(dbs.village, 'VillageStaff', usernames.village),
+    ]);
+    tables.demo_passwords = { inserted: 0, updated: counts.reduce((a, b) => a + b, 0), unchanged: usernames.county.length + usernames.township.length + usernames.village.length - counts.reduce((a, b) => a + b, 0) };
+  }
   const changed = Object.values(tables).reduce((n, s) => n + s.inserted + s.updated, 0);
   return { county: { code: divisions.county.code, name: divisions.county.name }, tables, changed };
+}
+
+const demoHashes = new Map<string, Promise<string>>();
+function demoHash(password: string) {
+  let h = demoHashes.get(password);
+  if (!h) demoHashes.set(password, (h = hashPassword(password)));
+  return h;
 }
 
 async function seedCountyLevel(em: EntityManager, d: CountyDivisions, tables: Record<string, SyncStats>) {

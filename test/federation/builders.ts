@@ -33,3 +33,28 @@ export const CASE_FIELDS = `
   deliveredOn deliveryMethod allowedActions
   history { action actionLabel fromStatus toStatus at by byName pointCode reason note missingMaterials { name problem } }
 `;
+
+/**
+ * For tests written as "this clerk does that": runs each operation signed in as the member of staff its
+ * input names in `staff` (taken out of the input — the API knows who acts from the token, not from a
+ * field), and any operation whose input names nobody as `reader`. Every call is a real sign-in and a real
+ * request through the gateway.
+ */
+export function staffClient(fed: TestFederation, reader: string) {
+  return {
+    query<T = any>(query: string, variables?: Record<string, unknown>) {
+      let actor: string | undefined;
+      const rest = variables && Object.fromEntries(
+        Object.entries(variables).map(([k, v]) => {
+          if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { staff?: unknown }).staff === 'string') {
+            const { staff, ...input } = v as { staff: string };
+            actor = staff;
+            return [k, input];
+          }
+          return [k, v];
+        }),
+      );
+      return fed.as(actor ?? reader).query<T>(query, rest);
+    },
+  };
+}

@@ -78,9 +78,9 @@ describe('the working-day calendar, through the gateway', () => {
     });
 
     it('a director enters New Year’s Day 2027 and an adjusted Saturday, and answers change at once', async () => {
-      const { data, errors } = await fed.query(`mutation {
-        newYear: setCalendarDay(date: "2027-01-01", working: false, name: "元旦", setBy: "${DIRECTOR}") { date working name source }
-        adjusted: setCalendarDay(date: "2027-01-09", working: true, name: "元旦调休上班", setBy: "${DIRECTOR}") { date working source }
+      const { data, errors } = await fed.as(DIRECTOR).query(`mutation {
+        newYear: setCalendarDay(date: "2027-01-01", working: false, name: "元旦") { date working name source }
+        adjusted: setCalendarDay(date: "2027-01-09", working: true, name: "元旦调休上班") { date working source }
       }`);
       expect(errors).toBeUndefined();
       expect(data.newYear).toEqual({ date: '2027-01-01', working: false, name: '元旦', source: 'OVERRIDE' });
@@ -104,7 +104,7 @@ describe('the working-day calendar, through the gateway', () => {
     });
 
     it('clearing an entry restores the weekday rule everywhere', async () => {
-      const { data, errors } = await fed.query(`mutation { clearCalendarDay(date: "2027-01-09", setBy: "${DIRECTOR}") { working source } }`);
+      const { data, errors } = await fed.as(DIRECTOR).query(`mutation { clearCalendarDay(date: "2027-01-09") { working source } }`);
       expect(errors).toBeUndefined();
       expect(data.clearCalendarDay).toEqual({ working: false, source: 'WEEKDAY_RULE' });
       await fed.syncCatalogues();
@@ -114,14 +114,14 @@ describe('the working-day calendar, through the gateway', () => {
     });
 
     it.each([
-      [`setCalendarDay(date: "2027-02-30", working: false, setBy: "${DIRECTOR}")`, 'date'],
-      [`setCalendarDay(date: "2027-02-10", working: false, setBy: "${NINGWU}.w01.a")`, 'setBy'],
-      [`setCalendarDay(date: "2027-02-10", working: false, setBy: "nobody")`, 'setBy'],
-      [`clearCalendarDay(date: "2027-03-03", setBy: "${DIRECTOR}")`, 'date'],
-    ])('refuses %s, writing nothing', async (call, field) => {
+      ['a date that does not exist', DIRECTOR, `setCalendarDay(date: "2027-02-30", working: false)`, { code: 'BAD_USER_INPUT', field: 'date' }],
+      ['a window clerk', `${NINGWU}.w01.a`, `setCalendarDay(date: "2027-02-10", working: false)`, { code: 'FORBIDDEN' }],
+      ['someone not signed in', null, `setCalendarDay(date: "2027-02-10", working: false)`, { code: 'UNAUTHENTICATED' }],
+      ['clearing a day with no entry', DIRECTOR, `clearCalendarDay(date: "2027-03-03")`, { code: 'BAD_USER_INPUT', field: 'date' }],
+    ])('refuses %s, writing nothing', async (_what, by, call, extensions) => {
       const before = await overrideRows();
-      const { errors } = await fed.query(`mutation { ${call} { date } }`);
-      expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      const { errors } = await (by ? fed.as(by) : fed).query(`mutation { ${call} { date } }`);
+      expect(errors![0]!.extensions).toMatchObject(extensions);
       expect(await overrideRows()).toBe(before);
     });
   });

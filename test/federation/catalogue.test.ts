@@ -32,18 +32,20 @@ const goodItem = (over: Record<string, unknown> = {}) => ({
 
 const ITEM_FIELDS = 'id code name kind decidingLevel intakeLevels legalLimitDays promisedLimitDays fee withdrawn materials { name form copies } changes { action changed approvedBy approver { name role } approvedAt note }';
 
-const ADD = `mutation Add($county: ID!, $input: ServiceItemInput!, $by: String!, $note: String) {
-  addServiceItem(countyCode: $county, input: $input, approvedBy: $by, note: $note) { ${ITEM_FIELDS} }
+const ADD = `mutation Add($county: ID!, $input: ServiceItemInput!, $note: String) {
+  addServiceItem(countyCode: $county, input: $input, note: $note) { ${ITEM_FIELDS} }
 }`;
-const CHANGE = `mutation Change($id: ID!, $input: ServiceItemChange!, $by: String!) {
-  changeServiceItem(id: $id, input: $input, approvedBy: $by) { ${ITEM_FIELDS} }
+const CHANGE = `mutation Change($id: ID!, $input: ServiceItemChange!) {
+  changeServiceItem(id: $id, input: $input) { ${ITEM_FIELDS} }
 }`;
-const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String!, $by: String!) {
-  withdrawServiceItem(id: $id, reason: $reason, approvedBy: $by) { ${ITEM_FIELDS} }
+const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String!) {
+  withdrawServiceItem(id: $id, reason: $reason) { ${ITEM_FIELDS} }
 }`;
 
 describe('the service-item catalogue, kept by the county and replicated to every level', () => {
   let fed: TestFederation;
+  /** Catalogue changes run signed in as `by`, the approving director the change log records. */
+  const run = (query: string, { by, ...variables }: Record<string, unknown> & { by: string }) => fed.as(by).query(query, variables);
   const countyEm = () => fed.county.orm.em.fork() as EntityManager;
   const townshipEm = () => fed.township.orm.em.fork() as EntityManager;
   const villageEm = () => fed.village.orm.em.fork() as EntityManager;
@@ -109,7 +111,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
 
     it('adds an item with its guide and materials; the log says who approved it and when', async () => {
       const before = await written();
-      const { data, errors } = await fed.query(ADD, { county: NINGWU, input: goodItem(), by: DIRECTOR, note: '县政府常务会议 2026-03 批准' });
+      const { data, errors } = await run(ADD, { county: NINGWU, input: goodItem(), by: DIRECTOR, note: '县政府常务会议 2026-03 批准' });
       expect(errors).toBeUndefined();
       const item = data.addServiceItem;
       id = item.id;
@@ -130,7 +132,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
     });
 
     it('changes the promised limit and the materials; the log shows before and after', async () => {
-      const { data, errors } = await fed.query(CHANGE, {
+      const { data, errors } = await run(CHANGE, {
         id,
         input: { promisedLimitDays: 8, materials: [{ name: '卫生许可证申请表', form: 'ORIGINAL', copies: 2 }] },
         by: DIRECTOR,
@@ -147,7 +149,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
     });
 
     it('withdraws the item: it leaves the points’ lists and takes no new cases, but stays readable with its history', async () => {
-      const { data, errors } = await fed.query(WITHDRAW, { id, reason: '并入综合许可', by: DIRECTOR });
+      const { data, errors } = await run(WITHDRAW, { id, reason: '并入综合许可', by: DIRECTOR });
       expect(errors).toBeUndefined();
       expect(data.withdrawServiceItem.withdrawn).toBe(true);
       expect(data.withdrawServiceItem.changes.map((c: any) => c.action)).toEqual(['ADDED', 'CHANGED', 'WITHDRAWN']);
@@ -168,9 +170,9 @@ describe('the service-item catalogue, kept by the county and replicated to every
 
     it('refuses to change or withdraw a withdrawn item again, writing nothing', async () => {
       const before = await written();
-      const again = await fed.query(WITHDRAW, { id, reason: '重复', by: DIRECTOR });
+      const again = await run(WITHDRAW, { id, reason: '重复', by: DIRECTOR });
       expect(again.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' }, message: expect.stringContaining('already withdrawn') });
-      const change = await fed.query(CHANGE, { id, input: { promisedLimitDays: 5 }, by: DIRECTOR });
+      const change = await run(CHANGE, { id, input: { promisedLimitDays: 5 }, by: DIRECTOR });
       expect(change.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'id' } });
       expect(await written()).toEqual(before);
     });
@@ -194,7 +196,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
       ['a phone that is not a phone', { contactPhone: 'call us' }, 'input.contactPhone', 'is not a phone number'],
     ])('refuses %s', async (_, over, field, message) => {
       const before = await written();
-      const { data, errors } = await fed.query(ADD, { county: NINGWU, input: goodItem({ code: 'XK-NEW-1', ...over }), by: DIRECTOR });
+      const { data, errors } = await run(ADD, { county: NINGWU, input: goodItem({ code: 'XK-NEW-1', ...over }), by: DIRECTOR });
       expect(data ?? null).toBeNull();
       expect(errors).toHaveLength(1);
       expect(errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
@@ -202,18 +204,25 @@ describe('the service-item catalogue, kept by the county and replicated to every
       expect(await written()).toEqual(before);
     });
 
-    it.each([
-      ['an approver nobody knows', 'nobody', 'no active county staff member has the username "nobody"'],
-      ['a clerk as approver', CLERK, 'only the centre\'s DIRECTOR approves'],
-    ])('refuses %s', async (_, by, message) => {
+    it('refuses a change from someone not signed in', async () => {
       const before = await written();
-      const { errors } = await fed.query(ADD, { county: NINGWU, input: goodItem({ code: 'XK-NEW-2' }), by });
-      expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'approvedBy' }, message: expect.stringContaining(message) });
+      const { errors } = await fed.query(ADD, { county: NINGWU, input: goodItem({ code: 'XK-NEW-2' }) });
+      expect(errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      expect(await written()).toEqual(before);
+    });
+
+    it.each([
+      ['a window clerk', CLERK, 'Only DIRECTOR may change the item catalogue'],
+      ['a township director', `${TOWNSHIP}.director`, 'only the county centre\'s director approves'],
+    ])('refuses a change by %s', async (_, by, message) => {
+      const before = await written();
+      const { errors } = await run(ADD, { county: NINGWU, input: goodItem({ code: 'XK-NEW-2' }), by });
+      expect(errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining(message) });
       expect(await written()).toEqual(before);
     });
 
     it('refuses a county that is not loaded', async () => {
-      const { errors } = await fed.query(ADD, { county: '999999', input: goodItem({ code: 'XK-NEW-3' }), by: DIRECTOR });
+      const { errors } = await run(ADD, { county: '999999', input: goodItem({ code: 'XK-NEW-3' }), by: DIRECTOR });
       expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'countyCode' } });
     });
 
@@ -228,10 +237,10 @@ describe('the service-item catalogue, kept by the county and replicated to every
         [{ id: '999999', input: { promisedLimitDays: 1 } }, 'id', 'no service item 999999'],
       ];
       for (const [vars, field, message] of cases) {
-        const { errors } = await fed.query(CHANGE, { ...vars, by: DIRECTOR });
+        const { errors } = await run(CHANGE, { ...vars, by: DIRECTOR });
         expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field }, message: expect.stringContaining(message) });
       }
-      const blank = await fed.query(WITHDRAW, { id: fireworks.id, reason: ' ', by: DIRECTOR });
+      const blank = await run(WITHDRAW, { id: fireworks.id, reason: ' ', by: DIRECTOR });
       expect(blank.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
       expect(await written()).toEqual(before);
       const { data: after } = await fed.query(`{ county(code: "${NINGWU}") { serviceItems { code promisedLimitDays withdrawn } } }`);
@@ -250,12 +259,12 @@ describe('the service-item catalogue, kept by the county and replicated to every
     });
 
     it('receive an added item with its materials and a calendar override once they sync', async () => {
-      const { data } = await fed.query(ADD, {
+      const { data } = await run(ADD, {
         county: NINGWU, by: DIRECTOR,
         input: goodItem({ code: 'DJ-CW-201', name: '村级集体经济组织成员身份确认', decidingLevel: 'VILLAGE', decidingUnit: '村民委员会', intakeLevels: ['VILLAGE'], legalLimitDays: 10, promisedLimitDays: 5 }),
       });
       const id = Number(data.addServiceItem.id);
-      const set = await fed.query(`mutation { setCalendarDay(date: "2027-01-01", working: false, name: "元旦", setBy: "${DIRECTOR}") { source } }`);
+      const set = await fed.as(DIRECTOR).query(`mutation { setCalendarDay(date: "2027-01-01", working: false, name: "元旦") { source } }`);
       expect(set.errors).toBeUndefined();
 
       const { applied } = await fed.syncCatalogues();
@@ -277,7 +286,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
     it('learn of a withdrawal: the village refuses new cases for the item', async () => {
       const { data } = await fed.query(`{ county(code: "${NINGWU}") { serviceItems { id code } } }`);
       const id = data.county.serviceItems.find((i: any) => i.code === 'DJ-CW-201').id;
-      await fed.query(WITHDRAW, { id, reason: '政策调整', by: DIRECTOR });
+      await run(WITHDRAW, { id, reason: '政策调整', by: DIRECTOR });
       await expect(itemForIntake(villageEm(), id, 'VILLAGE')).resolves.toBeTruthy();
       await fed.syncCatalogues();
       await expect(itemForIntake(villageEm(), id, 'VILLAGE')).rejects.toMatchObject({ message: `itemId: service item ${id} (村级集体经济组织成员身份确认) is withdrawn and takes no new cases` });

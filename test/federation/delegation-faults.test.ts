@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
-import { itemIdByCode, residentId } from './builders.js';
+import { itemIdByCode, residentId, staffClient } from './builders.js';
 
 const TOWNSHIP = '140925100';
 const VILLAGE = '140925100207';
@@ -14,9 +14,11 @@ async function count(fed: TestFederation, level: 'village' | 'township', table: 
 
 describe('a forwarded case is never lost and never duplicated (R19)', () => {
   let fed: TestFederation;
+  let gql: ReturnType<typeof staffClient>;
   let itemId: string;
   beforeAll(async () => {
     fed = await startTestFederation();
+    gql = staffClient(fed, '140925.director');
     await fed.seed('140925');
     fed.setNow('2026-09-28T02:00:00Z');
     itemId = await itemIdByCode(fed, '140925', 'ZM-JS-007');
@@ -26,12 +28,12 @@ describe('a forwarded case is never lost and never duplicated (R19)', () => {
   async function registerAndForward(n: number): Promise<string[]> {
     const caseNos: string[] = [];
     for (let i = 0; i < n; i++) {
-      const reg = await fed.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+      const reg = await gql.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
         i: { pointCode: VILLAGE, itemId, staff: VCLERK, applicant: { type: 'PERSON', name: `申请人${i}`, idNumber: residentId(), phone: '13912345678' }, materialsReceived: [1, 2, 3] },
       });
       const caseNo = reg.data.registerVillageCase.caseNo;
-      await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
-      const fwd = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
+      await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
+      const fwd = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
         i: { caseNo, expectedVersion: 2, action: 'forward', toPointCode: TOWNSHIP, staff: VCLERK },
       });
       expect(fwd.data.actVillageCase.status).toBe('FORWARDED');
@@ -58,7 +60,7 @@ describe('a forwarded case is never lost and never duplicated (R19)', () => {
     expect(await count(fed, 'village', 'HandoverOutbox', { caseNo: { $in: caseNos }, status: 'DELIVERED' })).toBe(100);
     expect(await count(fed, 'township', 'InboundCase', { caseNo: { $in: caseNos } })).toBe(100);
     expect(await count(fed, 'township', 'HandoverInbox', { caseNo: { $in: caseNos } })).toBe(100);
-    const waiting = await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo } } }`);
+    const waiting = await gql.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo } } }`);
     const listed = new Set(waiting.data.township.forwardedToMe.map((c: any) => c.caseNo));
     expect(caseNos.every((c) => listed.has(c))).toBe(true);
   });
@@ -84,7 +86,7 @@ describe('a forwarded case is never lost and never duplicated (R19)', () => {
     const row = (await (fed.village.orm.em.fork() as EntityManager).findOneOrFail<any>('HandoverOutbox', { caseNo }));
     const message = { messageId: row.messageId, kind: row.kind, caseNo: row.caseNo, hop: row.hop, target: row.target, payload: JSON.parse(row.payload) };
     const before = { inbound: await count(fed, 'township', 'InboundCase'), inbox: await count(fed, 'township', 'HandoverInbox') };
-    const version = (await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo version } } }`)).data.township.forwardedToMe.find((c: any) => c.caseNo === caseNo).version;
+    const version = (await gql.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo version } } }`)).data.township.forwardedToMe.find((c: any) => c.caseNo === caseNo).version;
 
     const replay = await fetch(`${fed.township.baseUrl}/internal/handover`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-scf-handover-token': 'dev-handover-token' }, body: JSON.stringify(message),
@@ -97,12 +99,12 @@ describe('a forwarded case is never lost and never duplicated (R19)', () => {
     expect(stranger.status).toBe(401);
 
     expect({ inbound: await count(fed, 'township', 'InboundCase'), inbox: await count(fed, 'township', 'HandoverInbox') }).toEqual(before);
-    const after = (await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo version } } }`)).data.township.forwardedToMe.find((c: any) => c.caseNo === caseNo);
+    const after = (await gql.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo version } } }`)).data.township.forwardedToMe.find((c: any) => c.caseNo === caseNo);
     expect(after.version).toBe(version);
   });
 
   it('is not reachable through the public supergraph', async () => {
-    const { errors } = await fed.query(`{ _entities(representations: [{ __typename: "VillageCase", caseNo: "x" }]) { __typename } }`);
+    const { errors } = await gql.query(`{ _entities(representations: [{ __typename: "VillageCase", caseNo: "x" }]) { __typename } }`);
     expect(errors![0]!.message).toMatch(/Cannot query field "_entities"/);
     const res = await fetch(fed.gateway.url.replace('/graphql', '/internal/handover'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(404);

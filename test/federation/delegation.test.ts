@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
-import { itemIdByCode, residentId } from './builders.js';
+import { itemIdByCode, residentId, staffClient } from './builders.js';
 
 const COUNTY = '140925';
 const TOWNSHIP = '140925100';
@@ -11,10 +11,12 @@ const CCLERK = '140925.w08.a';
 
 describe('cases move between levels through the hand-over, and trackCase follows them', () => {
   let fed: TestFederation;
+  let gql: ReturnType<typeof staffClient>;
   let items: Record<'marriageProof' | 'fireworks', string>;
 
   beforeAll(async () => {
     fed = await startTestFederation();
+    gql = staffClient(fed, '140925.director');
     await fed.seed(COUNTY);
     fed.setNow('2026-09-28T02:00:00Z');
     items = { marriageProof: await itemIdByCode(fed, COUNTY, 'ZM-JS-007'), fireworks: await itemIdByCode(fed, COUNTY, 'XK-YJ-001') };
@@ -22,21 +24,21 @@ describe('cases move between levels through the hand-over, and trackCase follows
   afterAll(() => fed?.close());
 
   async function villageCase(itemId: string, materials: number[]) {
-    const reg = await fed.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+    const reg = await gql.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
       i: { pointCode: VILLAGE, itemId, staff: VCLERK, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: materials },
     });
     expect(reg.errors).toBeUndefined();
     const caseNo = reg.data.registerVillageCase.caseNo as string;
-    const acc = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
+    const acc = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
     expect(acc.errors).toBeUndefined();
     return caseNo;
   }
   const forwardFromVillage = (caseNo: string, to: string, version = 2) =>
-    fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, expectedVersion: version, action: 'forward', toPointCode: to, staff: VCLERK, note: '代办上报' } });
+    gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, expectedVersion: version, action: 'forward', toPointCode: to, staff: VCLERK, note: '代办上报' } });
   const handle = (level: 'Township' | 'County', input: Record<string, unknown>) =>
-    fed.query(`mutation($i: ForwardedCaseActionInput!) { handleForwarded${level}Case(input: $i) { caseNo status version hop } }`, { i: input });
+    gql.query(`mutation($i: ForwardedCaseActionInput!) { handleForwarded${level}Case(input: $i) { caseNo status version hop } }`, { i: input });
   const track = (caseNo: string) =>
-    fed.query(`{ trackCase(caseNo: "${caseNo}") { caseNo item { name } status currentLevel currentPoint { code name } deadline light
+    gql.query(`{ trackCase(caseNo: "${caseNo}") { caseNo item { name } status currentLevel currentPoint { code name } deadline light
       hops { from { code name } to { code name } at by { name } action note } } }`);
 
   it('village → township: the township decides, the result comes back and the village delivers it', async () => {
@@ -45,7 +47,7 @@ describe('cases move between levels through the hand-over, and trackCase follows
     expect(fwd.data.actVillageCase).toEqual({ status: 'FORWARDED', version: 3 });
     await fed.flushHandovers();
 
-    const waiting = await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo status version originPointCode deadline light itemName } }
+    const waiting = await gql.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo status version originPointCode deadline light itemName } }
       village(code: "${VILLAGE}") { casesAway { caseNo } } }`);
     expect(waiting.data.township.forwardedToMe).toContainEqual({
       caseNo, status: 'RECEIVED', version: 1, originPointCode: VILLAGE, deadline: '2026-10-08', light: 'GREEN', itemName: '流动人口婚育证明',
@@ -57,11 +59,11 @@ describe('cases move between levels through the hand-over, and trackCase follows
     const decided = await handle('Township', { caseNo, expectedVersion: 1, action: 'decide', outcome: 'GRANTED', staff: TCLERK });
     expect(decided.errors).toBeUndefined();
     await fed.flushHandovers();
-    const back = await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version decision { outcome timing } history { action byName pointCode } } }`);
+    const back = await gql.query(`{ villageCase(caseNo: "${caseNo}") { status version decision { outcome timing } history { action byName pointCode } } }`);
     expect(back.data.villageCase).toMatchObject({ status: 'DECIDED', decision: { outcome: 'GRANTED', timing: 'EARLY' } });
     expect(back.data.villageCase.history.at(-1)).toMatchObject({ action: 'resultReceived', pointCode: TOWNSHIP });
 
-    const delivered = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
+    const delivered = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
       i: { caseNo, expectedVersion: back.data.villageCase.version, action: 'deliver', deliveryMethod: 'PICKUP', staff: VCLERK },
     });
     expect(delivered.data.actVillageCase.status).toBe('DELIVERED');
@@ -91,7 +93,7 @@ describe('cases move between levels through the hand-over, and trackCase follows
     expect(refused.errors).toBeUndefined();
     await fed.flushHandovers();
 
-    const origin = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status decision { outcome reason rightsNotice } } }`)).data.villageCase;
+    const origin = (await gql.query(`{ villageCase(caseNo: "${caseNo}") { status decision { outcome reason rightsNotice } } }`)).data.villageCase;
     expect(origin).toMatchObject({ status: 'DECIDED', decision: { outcome: 'REFUSED', reason: '经营场所不符合安全距离要求' } });
     expect(origin.decision.rightsNotice).toContain('行政复议');
     const t = (await track(caseNo)).data.trackCase;
@@ -110,13 +112,13 @@ describe('cases move between levels through the hand-over, and trackCase follows
     const ret = await handle('County', { caseNo, expectedVersion: 1, action: 'returnDown', reason: '平面布置图缺少消防通道标注', staff: CCLERK });
     expect(ret.data.handleForwardedCountyCase.status).toBe('RETURNED');
     await fed.flushHandovers();
-    const origin = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version history { action reason } } }`)).data.villageCase;
+    const origin = (await gql.query(`{ villageCase(caseNo: "${caseNo}") { status version history { action reason } } }`)).data.villageCase;
     expect(origin.status).toBe('ACCEPTED');
     expect(origin.history.at(-1)).toEqual({ action: 'returnDown', reason: '平面布置图缺少消防通道标注' });
     const again = await forwardFromVillage(caseNo, COUNTY, origin.version);
     expect(again.errors).toBeUndefined();
     await fed.flushHandovers();
-    const waiting = (await fed.query(`{ county(code: "${COUNTY}") { forwardedToMe { caseNo hop status } } }`)).data.county.forwardedToMe;
+    const waiting = (await gql.query(`{ county(code: "${COUNTY}") { forwardedToMe { caseNo hop status } } }`)).data.county.forwardedToMe;
     expect(waiting).toContainEqual({ caseNo, hop: 2, status: 'RECEIVED' });
     const hops = (await track(caseNo)).data.trackCase.hops.map((h: any) => h.action);
     expect(hops).toEqual(['forward', 'returnDown', 'forward']);
@@ -126,26 +128,26 @@ describe('cases move between levels through the hand-over, and trackCase follows
     const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
     await forwardFromVillage(caseNo, TOWNSHIP);
     await fed.flushHandovers();
-    const busy = await fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, { i: { caseNo, expectedVersion: 3, action: 'accept', staff: VCLERK } });
+    const busy = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, { i: { caseNo, expectedVersion: 3, action: 'accept', staff: VCLERK } });
     expect(busy.errors![0]!.message).toMatch(/is away at another level/);
 
     const ask = await handle('Township', { caseNo, expectedVersion: 1, action: 'requestSupplement', staff: TCLERK, missingMaterials: [{ name: '户口簿', problem: '复印件不清晰' }] });
     expect(ask.data.handleForwardedTownshipCase.status).toBe('SUPPLEMENT_REQUESTED');
     await fed.flushHandovers();
 
-    const origin = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version deadline materials { name received } notice(kind: SUPPLEMENT) { text } } }`)).data.villageCase;
+    const origin = (await gql.query(`{ villageCase(caseNo: "${caseNo}") { status version deadline materials { name received } notice(kind: SUPPLEMENT) { text } } }`)).data.villageCase;
     expect(origin).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', deadline: null });
     expect(origin.materials.find((m: any) => m.name === '户口簿').received).toBe(false);
     expect(origin.notice.text).toContain('1. 户口簿（复印件不清晰）');
     expect(origin.notice.text).toContain(caseNo);
 
-    const act = (input: Record<string, unknown>) => fed.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, staff: VCLERK, ...input } });
+    const act = (input: Record<string, unknown>) => gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, staff: VCLERK, ...input } });
     const supplied = (await act({ expectedVersion: origin.version, action: 'supplySupplement', materialsSupplied: [2] })).data.actVillageCase;
     const accepted = (await act({ expectedVersion: supplied.version, action: 'accept' })).data.actVillageCase;
     expect(accepted.status).toBe('ACCEPTED');
     await forwardFromVillage(caseNo, TOWNSHIP, accepted.version);
     await fed.flushHandovers();
-    const waiting = (await fed.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo hop status } } }`)).data.township.forwardedToMe;
+    const waiting = (await gql.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo hop status } } }`)).data.township.forwardedToMe;
     expect(waiting).toContainEqual({ caseNo, hop: 2, status: 'RECEIVED' });
     const t = (await track(caseNo)).data.trackCase;
     expect(t.hops.map((h: any) => [h.action, h.from.code, h.to.code, h.note])).toEqual([
@@ -157,7 +159,7 @@ describe('cases move between levels through the hand-over, and trackCase follows
 
   it('reads every township’s waiting cases and every village’s away cases in one query per level', async () => {
     fed.resetSqlCounts();
-    const { data, errors } = await fed.query(`{ county(code: "${COUNTY}") {
+    const { data, errors } = await gql.query(`{ county(code: "${COUNTY}") {
       forwardedToMe { caseNo }
       townships { forwardedToMe { caseNo } decided: forwardedToMe(status: [DECIDED]) { caseNo } villages { casesAway { caseNo } } } } }`);
     expect(errors).toBeUndefined();
@@ -175,7 +177,7 @@ describe('cases move between levels through the hand-over, and trackCase follows
     expect(elsewhere.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toPointCode' });
     const tooHigh = await forwardFromVillage(caseNo, COUNTY);
     expect(tooHigh.errors![0]!.message).toMatch(/decided at the township level/);
-    const still = (await fed.query(`{ villageCase(caseNo: "${caseNo}") { status version } }`)).data.villageCase;
+    const still = (await gql.query(`{ villageCase(caseNo: "${caseNo}") { status version } }`)).data.villageCase;
     expect(still).toEqual({ status: 'ACCEPTED', version: 2 });
   });
 });

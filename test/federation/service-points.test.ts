@@ -39,8 +39,8 @@ describe('service points of a real county, federated across three levels', () =>
     expect(data.village.roomName).toMatch(/便民服务室$/);
   });
 
-  it('lists a county centre’s staff with their window units and windows, and each shows their point', async () => {
-    const { data, errors } = await fed.query(`{
+  it('lists a county centre’s staff, to a signed-in colleague, with their window units and windows, and each shows their point', async () => {
+    const { data, errors } = await fed.as(`${NINGWU}.w01.a`).query(`{
       county(code: "${NINGWU}") {
         directors: staff(role: DIRECTOR) { name role point { code } }
         windowUnits { name chiefRepresentative { name role } windows { number staff { name post window { number } unit { name } } } }
@@ -60,8 +60,14 @@ describe('service points of a real county, federated across three levels', () =>
     }
   });
 
+  it('does not tell anonymous callers who works where', async () => {
+    const { data, errors } = await fed.query(`{ village(code: "140925100207") { name staff { name } } }`);
+    expect(errors![0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, path: ['village', 'staff'] });
+    expect(data.village).toBeNull();
+  });
+
   it('lists township and village staff from their own levels, each pointing back at their point', async () => {
-    const { data, errors } = await fed.query(`{
+    const { data, errors } = await fed.as('140925100207.a').query(`{
       township(code: "140925100") { name staff { name role post desk level point { code name } } }
       village(code: "140925100207") { name staff { name role post level point { code name township { code } } } }
     }`);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { ForbiddenError } from '@scf/auth';
 import {
   applyAction, chinaToday, compareDates, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
   type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial,
@@ -49,7 +50,7 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
   if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) invalid('expectedVersion', 'must be the positive version number read with the case');
   const current = await findCase(em, host, input.caseNo);
   const staff = await host.findStaff(em, input.staff);
-  if (!staff || !staff.active || staff.pointCode !== current.pointCode) invalid('staff', `${JSON.stringify(input.staff)} is not a member of staff at ${current.pointCode}, where case ${current.caseNo} is held`);
+  if (!staff || !staff.active || staff.pointCode !== current.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
   if (current.version !== input.expectedVersion) throw new ConflictError(current.caseNo, input.expectedVersion, current);
   if (current.status === 'FORWARDED' && input.action !== 'withdraw') {
     invalid('action', `case ${current.caseNo} is away at another level; it comes back with a result, a return or a supplement request (only withdraw is possible here now)`);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { ForbiddenError } from '@scf/auth';
 import {
   ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, reviewAndLitigationNotice,
   type CaseStatus,
@@ -221,7 +222,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
   const inbound = await em.findOne<InboundRow>('InboundCase', { caseNo: input.caseNo }, { refresh: true });
   if (!inbound) throw new DomainError('NOT_FOUND', `No case ${input.caseNo} was forwarded to this ${host.names.label}`);
   const staff = await host.findStaff(em, input.staff);
-  if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) invalid('staff', `${JSON.stringify(input.staff)} is not a member of staff at ${inbound.pointCode}, where case ${inbound.caseNo} is`);
+  if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
   const allowedFrom = RECEIVER_MOVES[input.action];
   if (!allowedFrom) invalid('action', `unknown action ${JSON.stringify(input.action)}`);
   if (!allowedFrom.includes(inbound.status)) {

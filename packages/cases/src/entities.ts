@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { personalDataEntities } from './personal-data.js';
 
 /**
  * One row per case at the level that holds it. Item terms are copied in at registration: a case keeps
@@ -195,6 +196,7 @@ export function caseEntities() {
         resolvedOn: { type: 'string', length: 10, nullable: true },
       },
     }),
+    ...personalDataEntities(),
   ];
 }
 

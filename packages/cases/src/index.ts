@@ -15,3 +15,4 @@ export { delegationEntities, type InboundRow, type HopRow } from './entities.js'
 export { delegationMigration } from './migration.js';
 export { applyHandover, actOnForwarded, type ForwardedActInput } from './delegation.js';
 export { delegation, peerUrlFromEnv, type DelegationConfig } from './delegation-wiring.js';
+export { personalDataMigration, type PersonalDataReadRow } from './personal-data.js';

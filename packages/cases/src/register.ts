@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { ForbiddenError } from '@scf/auth';
 import {
   chinaToday, formatCaseNo, invalid, MAX_CASE_SEQ, toCompactDate, validateCreditCode, validateDivisionCode,
   validatePhone, validateResidentId, DomainError,
@@ -68,7 +69,7 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
   const point = await host.findPoint(em, pointCode);
   if (!point) invalid('pointCode', `no ${host.names.label} with code ${pointCode} here`);
   const staff = await host.findStaff(em, input.staff);
-  if (!staff || !staff.active || staff.pointCode !== pointCode) invalid('staff', `${JSON.stringify(input.staff)} is not a member of staff at ${pointCode}`);
+  if (!staff || !staff.active || staff.pointCode !== pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
 
   if (idempotencyKey) {
     const existing = await em.findOne<CaseRow>('CaseFile', { pointCode, idempotencyKey });

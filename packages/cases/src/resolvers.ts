@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { ForbiddenError, hasRole, requireAct, requireActor, requireRead, type Actor } from '@scf/auth';
 import { ACTION_LABELS, allowedActions, chinaToday, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { actOnCase, findCase, type ActInput } from './act.js';
@@ -9,6 +10,7 @@ import { caseLoaders } from './loaders.js';
 import { buildNotice, type NoticeKind } from './notices.js';
 import type { CasesHost } from './ports.js';
 import { registerCase, type RegisterInput } from './register.js';
+import { agentView, applicantView, focus, personalDataState, type PersonalDataReadRow } from './personal-data.js';
 
 /** The part of a subgraph's request context the cases module uses. */
 export interface CasesRequestContext {
@@ -17,18 +19,25 @@ export interface CasesRequestContext {
   /** Asks the hand-over relay to send what was just committed, without waiting for its next tick. */
   kick?: () => void;
   cases: ReturnType<typeof caseRequestState>;
+  /** The signed-in member of staff, verified by this subgraph; null when anonymous. */
+  actor: Actor | null;
 }
 
 /** Per-request state: DataLoaders and the calendar, loaded at most once per request. */
 export function caseRequestState(em: EntityManager) {
   let calendar: Promise<WorkingCalendar> | undefined;
-  return { ...caseLoaders(em), calendar: () => (calendar ??= loadCalendar(em)) };
+  return { ...caseLoaders(em), calendar: () => (calendar ??= loadCalendar(em)), personalData: personalDataState() };
 }
 
 export interface HostLoaders {
   /** The point row as the subgraph's own type resolvers expect it. */
   loadPoint(ctx: any, code: string): Promise<unknown>;
   loadStaffByUsername(ctx: any, username: string): Promise<unknown>;
+  /**
+   * The window unit a case belongs to where units share a point (the county hall): the unit of the clerk
+   * who took it in. Levels without units leave it out.
+   */
+  unitOfStaff?(ctx: any, username: string): Promise<string | null>;
 }
 
 const CLOCKED = new Set(['ACCEPTED', 'FORWARDED']);
@@ -36,34 +45,67 @@ const CLOCKED = new Set(['ACCEPTED', 'FORWARDED']);
 export function casesResolvers(host: CasesHost & HostLoaders) {
   const n = host.names;
   const caseType = `${n.type}Case`;
+  const unitOf = (ctx: CasesRequestContext, c: CaseRow) => host.unitOfStaff?.(ctx, c.responsibleUsername) ?? Promise.resolve(null);
+  const scopeOf = async (ctx: CasesRequestContext, c: CaseRow) => ({ pointCode: c.pointCode, unit: await unitOf(ctx, c) });
+  const withPersonalData = (ctx: CasesRequestContext) => ({ em: ctx.em, actor: ctx.actor, now: ctx.now, personalData: ctx.cases.personalData });
+  // Reading a point's lists of cases: anyone whose scope covers the point.
+  const readable = (ctx: CasesRequestContext, code: string, what: string) => requireRead(ctx.actor, code, what);
+
   return {
     Query: {
-      [`${n.field}Case`]: (_: unknown, { caseNo }: { caseNo: string }, ctx: CasesRequestContext) => findCase(ctx.em, host, caseNo),
+      async [`${n.field}Case`](_: unknown, { caseNo }: { caseNo: string }, ctx: CasesRequestContext) {
+        requireActor(ctx.actor);
+        const row = await findCase(ctx.em, host, caseNo);
+        readable(ctx, row.pointCode, `case ${caseNo}`);
+        return focus(withPersonalData(ctx), row);
+      },
     },
     Mutation: {
-      [`register${n.type}Case`]: (_: unknown, { input }: { input: RegisterInput }, ctx: CasesRequestContext) =>
-        registerCase(ctx.em, host, input, ctx.now()),
-      [`act${n.type}Case`]: (_: unknown, { input }: { input: ActInput }, ctx: CasesRequestContext) => actOnCase(ctx.em, host, input, ctx.now(), ctx.kick),
-      [`handleForwarded${n.type}Case`]: async (_: unknown, { input }: { input: ForwardedActInput }, ctx: CasesRequestContext) => {
-        const row = await actOnForwarded(ctx.em, host, input, ctx.now());
+      async [`register${n.type}Case`](_: unknown, { input }: { input: Omit<RegisterInput, 'staff'> }, ctx: CasesRequestContext) {
+        const actor = requireAct(ctx.actor, { pointCode: input.pointCode, unit: ctx.actor?.unit }, `register a case at ${input.pointCode}`);
+        return focus(withPersonalData(ctx), await registerCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now()));
+      },
+      async [`act${n.type}Case`](_: unknown, { input }: { input: Omit<ActInput, 'staff'> }, ctx: CasesRequestContext) {
+        requireActor(ctx.actor);
+        const current = await findCase(ctx.em, host, input.caseNo);
+        const actor = requireAct(ctx.actor, await scopeOf(ctx, current), `act on case ${input.caseNo}`);
+        return focus(withPersonalData(ctx), await actOnCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), ctx.kick));
+      },
+      [`handleForwarded${n.type}Case`]: async (_: unknown, { input }: { input: Omit<ForwardedActInput, 'staff'> }, ctx: CasesRequestContext) => {
+        requireActor(ctx.actor);
+        const inbound = await ctx.cases.inboundByNo.load(input.caseNo);
+        // An unknown case number is refused by actOnForwarded with its own message.
+        const actor = inbound ? requireAct(ctx.actor, { pointCode: inbound.pointCode }, `act on forwarded case ${input.caseNo}`) : ctx.actor!;
+        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now());
         ctx.kick?.();
         return row;
       },
     },
     [n.type]: {
       cases: (point: { code: string }, args: { status?: CaseStatus[]; first?: number }, ctx: CasesRequestContext) =>
+        readable(ctx, point.code, `the cases of ${point.code}`) &&
         ctx.em.find<CaseRow>(
           'CaseFile',
           { pointCode: point.code, ...(args.status?.length ? { status: { $in: args.status } } : {}) },
           { orderBy: { id: 'desc' }, limit: Math.min(Math.max(args.first ?? 50, 1), 500) },
         ),
-      supervisionRecords: (point: { code: string }, _: unknown, ctx: CasesRequestContext) => ctx.cases.supervisionByPoint.load(point.code),
-      casesAway: (point: { code: string }, _: unknown, ctx: CasesRequestContext) => ctx.cases.awayByPoint.load(point.code),
+      supervisionRecords(point: { code: string }, _: unknown, ctx: CasesRequestContext) {
+        const actor = readable(ctx, point.code, `the supervision records of ${point.code}`);
+        // 督办 is for supervisors and directors to follow up, and for the point's own staff to act on.
+        if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR') && actor.pointCode !== point.code) throw new ForbiddenError(`Only supervisors, directors and the staff of ${point.code} see its supervision records`);
+        return ctx.cases.supervisionByPoint.load(point.code);
+      },
+      casesAway: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
+        readable(ctx, point.code, `the cases away from ${point.code}`) && ctx.cases.awayByPoint.load(point.code),
       forwardedToMe: (point: { code: string }, args: { status: InboundRow['status'][] }, ctx: CasesRequestContext) =>
+        readable(ctx, point.code, `the cases forwarded to ${point.code}`) &&
         ctx.cases.inboundByPoint.load(`${point.code}|${[...new Set(args.status)].sort().join(',')}`),
     },
     [`${n.type}ForwardedCase`]: {
-      __resolveReference: (ref: { caseNo: string }, ctx: CasesRequestContext) => ctx.cases.inboundByNo.load(ref.caseNo),
+      async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {
+        const row = await ctx.cases.inboundByNo.load(ref.caseNo);
+        return row && readable(ctx, row.pointCode, `forwarded case ${ref.caseNo}`) && row;
+      },
       itemId: (c: InboundRow) => String(c.itemId),
       receivedAt: (c: InboundRow) => c.receivedAt.toISOString(),
       async light(c: InboundRow, _: unknown, ctx: CasesRequestContext) {
@@ -72,14 +114,23 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       },
     },
     [caseType]: {
-      __resolveReference: (ref: { caseNo: string }, ctx: CasesRequestContext) => ctx.cases.caseByNo.load(ref.caseNo),
+      async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {
+        const row = await ctx.cases.caseByNo.load(ref.caseNo);
+        return row && readable(ctx, row.pointCode, `case ${ref.caseNo}`) && row;
+      },
       point: (c: CaseRow, _: unknown, ctx: unknown) => host.loadPoint(ctx, c.pointCode),
       itemId: (c: CaseRow) => String(c.itemId),
       statusLabel: (c: CaseRow) => STATUS_LABELS[c.status as CaseStatus],
       allowedActions: (c: CaseRow) => allowedActions(c.status as CaseStatus),
       registeredAt: (c: CaseRow) => c.registeredAt.toISOString(),
-      applicant: (c: CaseRow) => ({ type: c.applicantType, name: c.applicantName, idNumber: c.applicantIdNumber, creditCode: c.applicantCreditCode, phone: c.applicantPhone }),
-      agent: (c: CaseRow) => (c.agentName ? { name: c.agentName, idNumber: c.agentIdNumber, phone: c.agentPhone, entrustmentRef: c.entrustmentRef } : null),
+      applicant: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) => applicantView(withPersonalData(ctx), c, await unitOf(ctx, c)),
+      agent: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, await unitOf(ctx, c)),
+      async personalDataReads(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
+        const actor = requireActor(ctx.actor);
+        if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR')) throw new ForbiddenError('Only supervisors and directors see who read personal data');
+        const rows = await ctx.em.find<PersonalDataReadRow>('PersonalDataRead', { caseNo: c.caseNo }, { orderBy: { id: 'asc' } });
+        return rows.map((r) => ({ ...r, at: r.at.toISOString(), fields: r.fields.split(',') }));
+      },
       responsible: (c: CaseRow, _: unknown, ctx: unknown) => host.loadStaffByUsername(ctx, c.responsibleUsername),
       async light(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
         if (!c.deadline) return null;

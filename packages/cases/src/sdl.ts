@@ -138,8 +138,6 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     "The point taking the case in."
     pointCode: ID!
     itemId: ID!
-    "Username of the staff member taking it in: the case's first responsible person (R7)."
-    staff: String!
     applicant: ApplicantInput!
     agent: AgentInput
     "Positions (1-based) of the item's materials the applicant brought."
@@ -160,8 +158,6 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     "The case version the clerk is looking at; if someone else changed it since, the action is refused."
     expectedVersion: Int!
     action: CaseAction!
-    "Username of the staff member acting."
-    staff: String!
     note: String
     reason: String
     "requestSupplement: everything missing, at once (R9). Omitted: the materials not received."
@@ -202,7 +198,6 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     caseNo: ID!
     expectedVersion: Int!
     action: ForwardedCaseAction!
-    staff: String!
     outcome: DecisionOutcome
     reason: String
     note: String
@@ -210,12 +205,15 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     missingMaterials: [MissingMaterialInput!]
   }
 
+  "The applicant. ID number and phone are masked (140925********1234, 139****5678) unless the reader handles the case and is looking at it on its own; every whole read is recorded."
   type Applicant @shareable {
     type: ApplicantType!
     name: String!
     idNumber: String
     creditCode: String
     phone: String!
+    "True when idNumber and phone are masked."
+    masked: Boolean!
   }
 
   type Agent @shareable {
@@ -223,6 +221,17 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     idNumber: String!
     phone: String!
     entrustmentRef: String!
+    masked: Boolean!
+  }
+
+  "A recorded read of a case's whole personal data: who, when, which case, which fields."
+  type PersonalDataRead @shareable {
+    at: String!
+    username: String!
+    staffName: String!
+    staffPointCode: String!
+    caseNo: String!
+    fields: [String!]!
   }
 
   type CaseMaterial @shareable {
@@ -366,6 +375,8 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     history: [CaseEvent!]!
     notice(kind: NoticeKind!): Notice!
     supervisionRecords: [SupervisionRecord!]!
+    "Who has read this case's whole personal data (supervisors and directors)."
+    personalDataReads: [PersonalDataRead!]!
   }
 `;
 }

@@ -1,3 +1,4 @@
+import { canRead } from '@scf/auth';
 import { chinaToday, light, parseCaseNo } from '@scf/domain';
 import type { LevelNames } from './level.js';
 import type { CasesRequestContext } from './resolvers.js';
@@ -68,6 +69,8 @@ export interface CaseView {
 /** How a level sees one of its cases, for `CaseTrack.<level>View`: null if it never held it. */
 export function caseViewResolver(n: LevelNames, pointName: (ctx: any, code: string) => Promise<string>) {
   return async (track: { caseNo: string }, _: unknown, ctx: CasesRequestContext): Promise<CaseView | null> => {
+    // Each level checks for itself; the county's trackCase refuses first with a message.
+    if (!ctx.actor || !canRead(ctx.actor, parseCaseNo(track.caseNo).pointCode)) return null;
     const hops = async () =>
       (await ctx.cases.hopsByCase.load(track.caseNo)).map((h) => ({
         hop: h.hop, fromCode: h.fromCode, toCode: h.toCode, at: h.at.toISOString(), byUsername: h.byUsername, byName: h.byName, action: h.action, note: h.note,

@@ -11,11 +11,20 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { DocumentNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { authConfigFromEnv, CLIENT_IP_HEADER, GATEWAY_CREDENTIAL_HEADER, verifyGatewayCredential, verifyStaffToken, type Actor, type AuthConfig } from '@scf/auth';
 import { formatError } from './errors.js';
 import type { SqlCounter } from './sql-counter.js';
 
 export interface RequestContext {
   em: EntityManager;
+}
+
+/** Who a request comes from, as the subgraph itself verified it: the gateway's credential, then the staff token. */
+export interface RequestIdentity {
+  /** The signed-in member of staff; null for an anonymous request (only public fields answer it). */
+  actor: Actor | null;
+  /** The client's address as the gateway saw it (for rate limits). */
+  clientIp: string | null;
 }
 
 /**
@@ -49,7 +58,9 @@ export interface SubgraphServerOptions<Ctx extends RequestContext> {
   orm: MikroORM;
   sql: SqlCounter;
   /** Builds the per-request context: a forked EntityManager and fresh DataLoaders, so batching and identity maps never span users. */
-  context: (em: EntityManager, now: () => Date) => Ctx;
+  context: (em: EntityManager, now: () => Date, identity: RequestIdentity) => Ctx;
+  /** Secrets to check the gateway's credential and staff tokens with; default authConfigFromEnv(). */
+  auth?: AuthConfig;
   /** The time the subgraph believes it is; tests move it to see deadlines pass. Defaults to the real clock. */
   clock?: () => Date;
   port?: number;
@@ -72,6 +83,7 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphServerOptions<Ctx>): Promise<RunningSubgraph> {
+  const auth = opts.auth ?? authConfigFromEnv();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -120,11 +132,27 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       }
     });
   }
+  // Reaching a subgraph grants nothing: only the gateway's credential opens /graphql, and the staff token
+  // is verified here again rather than trusted because the gateway let it through.
+  app.use('/graphql', async (req, res, next) => {
+    if (!(await verifyGatewayCredential(header(req.headers, GATEWAY_CREDENTIAL_HEADER), auth.gatewaySecret))) {
+      res.status(401).json({ errors: [{ message: `The ${opts.name} subgraph answers only the gateway`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    const bearer = /^Bearer (.+)$/i.exec(header(req.headers, 'authorization') ?? '')?.[1];
+    try {
+      const actor = bearer ? await verifyStaffToken(bearer, auth.staffSecret) : null;
+      res.locals.identity = { actor, clientIp: header(req.headers, CLIENT_IP_HEADER) ?? null } satisfies RequestIdentity;
+      next();
+    } catch (e) {
+      res.status(401).json({ errors: [{ message: (e as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, {
-      context: async () => opts.context(opts.orm.em.fork() as EntityManager, opts.clock ?? (() => new Date())),
+      context: async ({ res }) => opts.context(opts.orm.em.fork() as EntityManager, opts.clock ?? (() => new Date()), res.locals.identity as RequestIdentity),
     }),
   );
 
@@ -153,6 +181,16 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       return stopping;
     },
   };
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** For internal routes that only the gateway may call (e.g. sign-in): true when the request carries its credential. */
+export function fromGateway(headers: IncomingHttpHeaders, auth: AuthConfig = authConfigFromEnv()): Promise<boolean> {
+  return verifyGatewayCredential(header(headers, GATEWAY_CREDENTIAL_HEADER), auth.gatewaySecret);
 }
 
 /** Runs each task on its interval, never two runs of one task at once; stop() waits for runs in flight. */

@@ -5,6 +5,7 @@ import { createGateway, type RunningGateway } from '@scf/gateway';
 import type { Level, RunningSubgraph } from '@scf/kit';
 import type { ReplicaSubgraph } from '@scf/catalogue';
 import type { Relay } from '@scf/handover';
+import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
 
 type Delegating<S> = S & { relay: Relay };
 
@@ -19,6 +20,8 @@ export interface FederationConfig {
   catalogueSyncIntervalMs?: number;
   /** How often each level's relay looks for hand-overs besides the kick after each commit. */
   relayEveryMs?: number;
+  /** Secrets shared by the gateway and the subgraphs; default authConfigFromEnv(). */
+  auth?: AuthConfig;
 }
 
 export interface RunningFederation {
@@ -49,7 +52,8 @@ export async function startFederation(config: FederationConfig): Promise<Running
     if (!url) throw new Error(`the ${level.toLowerCase()} subgraph is not running`);
     return url;
   };
-  const common = { host, clock: config.clock, peerUrl, relayEveryMs: config.relayEveryMs };
+  const auth = config.auth ?? authConfigFromEnv();
+  const common = { host, clock: config.clock, peerUrl, relayEveryMs: config.relayEveryMs, auth };
   const startCounty = (port: number) => createCountyServer({ databaseUrl: config.databaseUrls.COUNTY, port, ...common });
   let county = await startCounty(ports.county ?? 0);
   peers.COUNTY = county.baseUrl;
@@ -66,6 +70,7 @@ export async function startFederation(config: FederationConfig): Promise<Running
     subgraphUrls: { county: county.url, township: township.url, village: village.url },
     port: ports.gateway ?? 0,
     host,
+    auth,
   });
   const stopped = new Set<'county' | 'township' | 'village'>();
   const fed: RunningFederation = {

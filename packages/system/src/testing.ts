@@ -1,5 +1,5 @@
 import { freshTestDatabases, type Level } from '@scf/kit';
-import { seedCounty, type SeedReport } from '@scf/seed';
+import { DEMO_PASSWORD, seedCounty, type SeedReport } from '@scf/seed';
 import { SUPERVISION_TASK } from '@scf/cases';
 import { startFederation, type RunningFederation } from './federation.js';
 
@@ -17,10 +17,20 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
 }
 
-export interface TestFederation extends RunningFederation {
+export interface GraphQLClient {
   /** POSTs a GraphQL operation to the gateway, over HTTP, as a client would. */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+}
+
+export interface TestFederation extends RunningFederation, GraphQLClient {
+  /** `query` as an anonymous caller; `as(username).query` as that member of staff, signed in with the demo password. */
+  as(username: string): GraphQLClient;
+  /** POST /auth/sign-in at the gateway; the raw status and JSON body. */
+  signIn(username: string, password?: string): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Seeds a county with the demo accounts' password set (DEMO_PASSWORD). */
   seed(countyCode: string): Promise<SeedReport>;
+  /** The gateway's origin, e.g. http://127.0.0.1:40123. */
+  gatewayOrigin: string;
   /** SQL statements each subgraph has issued since the last reset. */
   sqlCounts(): Record<'county' | 'township' | 'village', number>;
   resetSqlCounts(): void;
@@ -44,18 +54,41 @@ export async function startTestFederation(): Promise<TestFederation> {
     throw e;
   }
   // The same object as the federation, so a level restarted by restartLevel is the one tests see.
-  const extra: Omit<TestFederation, keyof RunningFederation> = {
-    async query(query, variables) {
-      const res = await fetch(fed.gateway.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
+  const gatewayOrigin = new URL(fed.gateway.url).origin;
+  const post = async (query: string, variables: Record<string, unknown> | undefined, token?: string) => {
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse;
+  };
+  const signIn = async (username: string, password = DEMO_PASSWORD) => {
+    const res = await fetch(`${gatewayOrigin}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    return { status: res.status, body: (await res.json()) as any, headers: res.headers };
+  };
+  // One sign-in per user per file: each costs a deliberately slow password hash.
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (username: string) => {
+    let t = tokens.get(username);
+    if (!t) {
+      t = signIn(username).then(({ status, body }) => {
+        if (status !== 200) throw new Error(`test sign-in as ${username} failed: ${status} ${JSON.stringify(body)}`);
+        return body.token as string;
       });
-      return (await res.json()) as GraphQLResponse;
-    },
+      tokens.set(username, t);
+      t.catch(() => tokens.delete(username));
+    }
+    return t;
+  };
+  const extra: Omit<TestFederation, keyof RunningFederation> = {
+    gatewayOrigin,
+    query: (query, variables) => post(query, variables),
+    as: (username) => ({ query: async (query, variables) => post(query, variables, await tokenFor(username)) }),
+    signIn,
     // Seeding writes the catalogue into the county database; the replicas pull it over HTTP as they would in production.
     async seed(code) {
-      const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, code);
+      const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, code, { demoPassword: DEMO_PASSWORD });
       await fed.syncCatalogues();
       return report;
     },

@@ -1,4 +1,6 @@
 import { parse } from 'graphql';
+import { accountsResolvers, accountsTypeDefs, sharedAccountsTypeDefs } from '@scf/accounts';
+import { countyAccounts } from './staff/staff.accounts.js';
 import { sharedCaseTypeDefs, sharedTrackingTypeDefs } from '@scf/cases';
 import { trackingTypeDefs } from './tracking/tracking.graphql.js';
 import { countyTrackingResolvers } from './tracking/tracking.resolvers.js';
@@ -13,6 +15,8 @@ import { itemResolvers } from './items/item.resolvers.js';
 import { calendarTypeDefs } from './calendar/calendar.graphql.js';
 import { calendarResolvers } from './calendar/calendar.resolvers.js';
 import { mergeResolvers } from '@scf/kit';
+import { complaintTypeDefs } from './complaints/complaint.graphql.js';
+import { complaintResolvers } from './complaints/complaint.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs].join('\n'));
-export const resolvers = mergeResolvers(countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers);
+export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('County', 'county centre'), countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs, complaintTypeDefs].join('\n'));
+export const resolvers = mergeResolvers(accountsResolvers(countyAccounts), countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers, complaintResolvers);

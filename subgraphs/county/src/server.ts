@@ -1,3 +1,6 @@
+import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
+import { changePasswordRoute, signInRoute } from '@scf/accounts';
+import { countyAccounts } from './staff/staff.accounts.js';
 import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
 import type { Relay } from '@scf/handover';
 import { casesHost } from './cases/cases.host.js';
@@ -10,6 +13,8 @@ import { catalogueFeedRoute } from './items/item.feed.js';
 
 export interface CountyServerConfig extends DelegationConfig {
   databaseUrl?: string;
+  /** Secrets for the gateway's credential and staff tokens; default authConfigFromEnv(). */
+  auth?: AuthConfig;
   port?: number;
   host?: string;
   /** Injected time for tests of deadlines and lights; the real clock otherwise. */
@@ -21,9 +26,10 @@ export interface CountyServerConfig extends DelegationConfig {
 /** Opens (and migrates) the county database and serves the county subgraph. Port 0 picks a free port. */
 export async function createServer(config: CountyServerConfig = {}): Promise<RunningSubgraph & { relay: Relay }> {
   const { orm, sql } = await openCountyDatabase(config.databaseUrl ?? databaseUrlFor('COUNTY'));
+  const auth = config.auth ?? authConfigFromEnv();
   const { relay, route } = delegation(casesHost, orm, config);
-  const server = await startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: (em, now) => ({ ...createContext(em, now), kick: relay.kick }), port: config.port, host: config.host, clock: config.clock,
-    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv()), route],
+  const server = await startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick }), auth, port: config.port, host: config.host, clock: config.clock,
+    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv()), route, signInRoute(orm, countyAccounts, auth), changePasswordRoute(orm, countyAccounts, auth)],
     tasks: [supervisionTask(orm, config.clock), relay.task],
   });
   // The relay finishes what it is sending before the database closes.

@@ -1,4 +1,6 @@
 import { parse } from 'graphql';
+import { accountsResolvers, accountsTypeDefs, sharedAccountsTypeDefs } from '@scf/accounts';
+import { townshipAccounts } from './staff/staff.accounts.js';
 import { LEVEL_NAMES, levelTrackingTypeDefs, sharedCaseTypeDefs, sharedTrackingTypeDefs, trackingResolvers } from '@scf/cases';
 import type { TownshipContext } from './context.js';
 import { townshipCaseResolvers, townshipCaseTypeDefs } from './cases/cases.host.js';
@@ -8,7 +10,7 @@ import { townshipResolvers } from './townships/township.resolvers.js';
 import { staffTypeDefs } from './staff/staff.graphql.js';
 import { staffResolvers } from './staff/staff.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, townshipTypeDefs, staffTypeDefs, sharedCaseTypeDefs, townshipCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.TOWNSHIP)].join('\n'));
-export const resolvers = mergeResolvers(townshipResolvers, staffResolvers, townshipCaseResolvers,
+export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('Township', 'township centre'), townshipTypeDefs, staffTypeDefs, sharedCaseTypeDefs, townshipCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.TOWNSHIP)].join('\n'));
+export const resolvers = mergeResolvers(accountsResolvers(townshipAccounts), townshipResolvers, staffResolvers, townshipCaseResolvers,
   trackingResolvers(LEVEL_NAMES.TOWNSHIP, async (ctx: TownshipContext, code) => (await ctx.loaders.townshipByCode.load(code))?.name ?? code),
 );

@@ -1,3 +1,6 @@
+import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
+import { changePasswordRoute, signInRoute } from '@scf/accounts';
+import { villageAccounts } from './staff/staff.accounts.js';
 import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
 import type { Relay } from '@scf/handover';
 import { casesHost } from './cases/cases.host.js';
@@ -10,6 +13,8 @@ import { resolvers, typeDefs } from './schema.js';
 /** countyInternalUrl, internalToken, catalogueSyncIntervalMs: where and how often the catalogue replica is pulled. */
 export interface VillageServerConfig extends ReplicaConfig, DelegationConfig {
   databaseUrl?: string;
+  /** Secrets for the gateway's credential and staff tokens; default authConfigFromEnv(). */
+  auth?: AuthConfig;
   port?: number;
   host?: string;
   /** Injected time for tests of deadlines and lights; the real clock otherwise. */
@@ -19,9 +24,10 @@ export interface VillageServerConfig extends ReplicaConfig, DelegationConfig {
 /** Opens (and migrates) the village database and serves the village subgraph. Port 0 picks a free port. */
 export async function createServer(config: VillageServerConfig = {}): Promise<ReplicaSubgraph & { relay: Relay }> {
   const { orm, sql } = await openVillageDatabase(config.databaseUrl ?? databaseUrlFor('VILLAGE'));
+  const auth = config.auth ?? authConfigFromEnv();
   const { replica, task } = levelReplica('village', orm, 'village', config);
   const { relay, route } = delegation(casesHost, orm, config);
-  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: (em, now) => ({ ...createContext(em, now), kick: relay.kick }), routes: [route], port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock), relay.task] });
+  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick }), auth, routes: [route, signInRoute(orm, villageAccounts, auth), changePasswordRoute(orm, villageAccounts, auth)], port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock), relay.task] });
   // The relay finishes what it is sending before the database closes.
   return { ...server, relay, syncCatalogue: () => replica.sync(), stop: () => relay.close().then(() => server.stop()) };
 }

@@ -44,10 +44,10 @@ export const calendarTypeDefs = /* GraphQL */ `
   extend type Mutation {
     """
     Declares a day working or not — e.g. next year's holidays and adjusted working days, before the library
-    knows them. setBy is a centre DIRECTOR's username. Replicates to township and village databases.
+    knows them. Only the county centre's DIRECTOR, who is recorded as setBy. Replicates to township and village databases.
     """
-    setCalendarDay(date: String!, working: Boolean!, name: String, setBy: String!): CalendarDay!
+    setCalendarDay(date: String!, working: Boolean!, name: String): CalendarDay!
     "Removes a centre's entry: the day is again what the library says. Returns the day as it now is."
-    clearCalendarDay(date: String!, setBy: String!): CalendarDay!
+    clearCalendarDay(date: String!): CalendarDay!
   }
 `;

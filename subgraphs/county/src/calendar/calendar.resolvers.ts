@@ -32,16 +32,16 @@ export const calendarResolvers = {
     setAt: (o: CalendarOverrideRow) => new Date(o.setAt).toISOString(),
   },
   Mutation: {
-    async setCalendarDay(_: unknown, args: { date: string; working: boolean; name?: string | null; setBy: string }, ctx: CountyContext) {
+    async setCalendarDay(_: unknown, args: { date: string; working: boolean; name?: string | null }, ctx: CountyContext) {
       const date = parseDate(args.date, 'date');
-      await requireDirector(ctx, args.setBy, undefined, 'setBy');
-      await setCalendarDay(ctx.em, { date, working: args.working, name: args.name }, args.setBy.trim());
+      const { username } = requireDirector(ctx);
+      await setCalendarDay(ctx.em, { date, working: args.working, name: args.name }, username);
       return day((await ctx.loaders.calendar(true)).dayInfo(date));
     },
-    async clearCalendarDay(_: unknown, args: { date: string; setBy: string }, ctx: CountyContext) {
+    async clearCalendarDay(_: unknown, args: { date: string }, ctx: CountyContext) {
       const date = parseDate(args.date, 'date');
-      await requireDirector(ctx, args.setBy, undefined, 'setBy');
-      await clearCalendarDay(ctx.em, date, args.setBy.trim());
+      const { username } = requireDirector(ctx);
+      await clearCalendarDay(ctx.em, date, username);
       return day((await ctx.loaders.calendar(true)).dayInfo(date));
     },
   },

@@ -17,6 +17,10 @@ export const casesHost: CasesHost & HostLoaders = {
   },
   loadPoint: (ctx: CountyContext, code: string) => ctx.loaders.countyByCode.load(code),
   loadStaffByUsername: (ctx: CountyContext, username: string) => ctx.loaders.staffByUsername.load(username),
+  async unitOfStaff(ctx: CountyContext, username: string) {
+    const staff = await ctx.loaders.staffByUsername.load(username);
+    return staff?.unitId == null ? null : ((await ctx.loaders.unitById.load(staff.unitId))?.name ?? null);
+  },
 };
 
 export const countyCaseTypeDefs = levelCaseTypeDefs(LEVEL_NAMES.COUNTY);

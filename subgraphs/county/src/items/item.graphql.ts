@@ -137,14 +137,14 @@ export const itemTypeDefs = /* GraphQL */ `
 
   extend type Mutation {
     """
-    Adds an item to a county's catalogue (R3). approvedBy is the username of a DIRECTOR of that county's
-    centre (until sign-in arrives it is taken as given). Refused with BAD_USER_INPUT, naming the field, when
+    Adds an item to a county's catalogue (R3), approved by the signed-in DIRECTOR of that county's centre,
+    who is recorded as the approver. Refused with BAD_USER_INPUT, naming the field, when
     anything is wrong — e.g. a promised limit over half the legal one (R2); nothing is written then.
     """
-    addServiceItem(countyCode: ID!, input: ServiceItemInput!, approvedBy: String!, note: String): ServiceItem!
+    addServiceItem(countyCode: ID!, input: ServiceItemInput!, note: String): ServiceItem!
     "Changes an item's guide (R3); the change log records what changed, who approved it and when."
-    changeServiceItem(id: ID!, input: ServiceItemChange!, approvedBy: String!, note: String): ServiceItem!
+    changeServiceItem(id: ID!, input: ServiceItemChange!, note: String): ServiceItem!
     "Withdraws an item (R3): it takes no new cases, its open cases continue, and it stays readable."
-    withdrawServiceItem(id: ID!, reason: String!, approvedBy: String!): ServiceItem!
+    withdrawServiceItem(id: ID!, reason: String!): ServiceItem!
   }
 `;

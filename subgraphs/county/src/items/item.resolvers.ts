@@ -64,23 +64,23 @@ export const itemResolvers = {
     approver: (c: ItemChangeRow, _: unknown, ctx: CountyContext) => ctx.loaders.staffByUsername.load(c.approvedBy),
   },
   Mutation: {
-    async addServiceItem(_: unknown, args: { countyCode: string; input: ItemInput; approvedBy: string; note?: string | null }, ctx: CountyContext) {
+    async addServiceItem(_: unknown, args: { countyCode: string; input: ItemInput; note?: string | null }, ctx: CountyContext) {
       validateDivisionCode(args.countyCode, 'COUNTY');
       if (!(await ctx.em.findOne(County, { code: args.countyCode }))) {
         invalid('countyCode', `no county ${args.countyCode} is loaded here. Load it with: npm run seed -- --county ${args.countyCode}`);
       }
-      await requireDirector(ctx, args.approvedBy, args.countyCode);
-      return uniqueCode(args.input.code, () => addItem(ctx.em, args.countyCode, args.input, { approvedBy: args.approvedBy, note: args.note }));
+      const { username: approvedBy } = requireDirector(ctx, args.countyCode);
+      return uniqueCode(args.input.code, () => addItem(ctx.em, args.countyCode, args.input, { approvedBy, note: args.note }));
     },
-    async changeServiceItem(_: unknown, args: { id: string; input: ItemPatch; approvedBy: string; note?: string | null }, ctx: CountyContext) {
+    async changeServiceItem(_: unknown, args: { id: string; input: ItemPatch; note?: string | null }, ctx: CountyContext) {
       const item = await existingItem(ctx, args.id);
-      await requireDirector(ctx, args.approvedBy, item.countyCode);
-      return uniqueCode(args.input.code ?? undefined, () => changeItem(ctx.em, item.id, args.input, { approvedBy: args.approvedBy, note: args.note }));
+      const { username: approvedBy } = requireDirector(ctx, item.countyCode);
+      return uniqueCode(args.input.code ?? undefined, () => changeItem(ctx.em, item.id, args.input, { approvedBy, note: args.note }));
     },
-    async withdrawServiceItem(_: unknown, args: { id: string; reason: string; approvedBy: string }, ctx: CountyContext) {
+    async withdrawServiceItem(_: unknown, args: { id: string; reason: string }, ctx: CountyContext) {
       const item = await existingItem(ctx, args.id);
-      await requireDirector(ctx, args.approvedBy, item.countyCode);
-      return withdrawItem(ctx.em, item.id, args.reason, { approvedBy: args.approvedBy });
+      const { username: approvedBy } = requireDirector(ctx, item.countyCode);
+      return withdrawItem(ctx.em, item.id, args.reason, { approvedBy });
     },
   },
 };

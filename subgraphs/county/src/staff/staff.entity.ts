@@ -1,4 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { passwordProperties } from '@scf/accounts';
 
 export type StaffRole = 'DIRECTOR' | 'SUPERVISOR' | 'CHIEF_REPRESENTATIVE' | 'CLERK';
 export type Post = 'A' | 'B';
@@ -44,6 +45,9 @@ export const ServiceWindowEntity = new EntitySchema<ServiceWindow>({
 });
 
 export class CountyStaff {
+  /** scrypt hash; lazy, so it is only read where a password is checked. */
+  passwordHash?: string | null;
+  passwordSetAt?: Date | null;
   id!: number;
   countyCode!: string;
   /** Sign-in name; also the natural key that makes seeding idempotent. */
@@ -73,6 +77,7 @@ export const CountyStaffEntity = new EntitySchema<CountyStaff>({
     windowId: { type: 'integer', nullable: true, index: true },
     phone: { type: 'string', length: 32, nullable: true },
     active: { type: 'boolean' },
+    ...passwordProperties,
     createdAt: { type: 'datetime', length: 3 },
     updatedAt: { type: 'datetime', length: 3, onUpdate: () => new Date() },
   },

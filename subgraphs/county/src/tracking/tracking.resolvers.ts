@@ -1,3 +1,4 @@
+import { requireRead } from '@scf/auth';
 import { DomainError, parseCaseNo } from '@scf/domain';
 import { LEVEL_NAMES, caseViewResolver, type CaseView } from '@scf/cases';
 import type { CountyContext } from '../context.js';
@@ -44,8 +45,8 @@ function originOrFail(j: Journey, caseNo: string): CaseView {
 
 export const countyTrackingResolvers = {
   Query: {
-    trackCase(_: unknown, { caseNo }: { caseNo: string }) {
-      parseCaseNo(caseNo);
+    trackCase(_: unknown, { caseNo }: { caseNo: string }, ctx: CountyContext) {
+      requireRead(ctx.actor, parseCaseNo(caseNo).pointCode, `case ${caseNo}`);
       return { caseNo };
     },
   },

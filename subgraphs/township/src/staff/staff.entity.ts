@@ -1,6 +1,10 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { passwordProperties } from '@scf/accounts';
 
 export class TownshipStaff {
+  /** scrypt hash; lazy, so it is only read where a password is checked. */
+  passwordHash?: string | null;
+  passwordSetAt?: Date | null;
   id!: number;
   townshipCode!: string;
   username!: string;
@@ -28,6 +32,7 @@ export const TownshipStaffEntity = new EntitySchema<TownshipStaff>({
     desk: { type: 'string', length: 64, nullable: true },
     phone: { type: 'string', length: 32, nullable: true },
     active: { type: 'boolean' },
+    ...passwordProperties,
     createdAt: { type: 'datetime', length: 3 },
     updatedAt: { type: 'datetime', length: 3, onUpdate: () => new Date() },
   },

@@ -1,6 +1,10 @@
 import { EntitySchema } from '@mikro-orm/core';
+import { passwordProperties } from '@scf/accounts';
 
 export class VillageStaff {
+  /** scrypt hash; lazy, so it is only read where a password is checked. */
+  passwordHash?: string | null;
+  passwordSetAt?: Date | null;
   id!: number;
   villageCode!: string;
   username!: string;
@@ -25,6 +29,7 @@ export const VillageStaffEntity = new EntitySchema<VillageStaff>({
     post: { type: 'string', length: 1, nullable: true },
     phone: { type: 'string', length: 32, nullable: true },
     active: { type: 'boolean' },
+    ...passwordProperties,
     createdAt: { type: 'datetime', length: 3 },
     updatedAt: { type: 'datetime', length: 3, onUpdate: () => new Date() },
   },

@@ -1,0 +1,74 @@
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+
+/**
+ * The client's address: the TCP peer, or — only when the gateway was told how many reverse proxies stand in
+ * front of it (trust proxy) — the address that many hops back in X-Forwarded-For, as Express works it out.
+ * IPv4 peers on a dual-stack socket show as ::ffff:a.b.c.d; they are written plainly.
+ */
+export function clientIp(req: Request): string {
+  const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice('::ffff:'.length) : ip;
+}
+
+/**
+ * Headers on every answer: no MIME sniffing, no referrer leaking a URL, and, on the API's JSON routes, a
+ * policy that lets nothing load or frame them and no cache keep them. `/` and any other path stay free of
+ * the content policy, for the web app that will be served there.
+ */
+export function securityHeaders(apiPaths: string[]): RequestHandler {
+  return (req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (apiPaths.some((p) => req.path === p || req.path.startsWith(`${p}/`))) {
+      res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    next();
+  };
+}
+
+/** A refusal in the shape the route's clients read: GraphQL's `errors` on /graphql, `{ error }` elsewhere. */
+export function sendError(req: Request, res: Parameters<RequestHandler>[1], status: number, message: string, code: string): void {
+  if (req.path === '/graphql' || req.baseUrl === '/graphql') res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  else res.status(status).json({ error: message, code });
+}
+
+interface HttpError {
+  type?: string;
+  status?: number;
+  statusCode?: number;
+  expose?: boolean;
+  message?: string;
+  limit?: number;
+}
+
+/**
+ * Turns whatever Express or a body parser throws into a JSON refusal. Never a stack trace, never Express's
+ * HTML error page; an unexpected error is logged here and answered with a plain 500.
+ */
+export function jsonErrors(): ErrorRequestHandler {
+  return (err: HttpError, req, res, _next) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const status = err.status ?? err.statusCode ?? 500;
+    switch (err.type) {
+      case 'entity.too.large':
+        return sendError(req, res, 413, `The request body is larger than this route accepts (${Math.round((err.limit ?? 0) / 1024)} kB); send less at once`, 'PAYLOAD_TOO_LARGE');
+      case 'entity.parse.failed':
+        return sendError(req, res, 400, 'The request body is not valid JSON', 'BAD_REQUEST');
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return sendError(req, res, 415, 'The request body must be UTF-8 JSON', 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    if (status >= 400 && status < 500) return sendError(req, res, status, err.expose && err.message ? err.message : 'The request could not be read', 'BAD_REQUEST');
+    console.error(`gateway: ${req.method} ${req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return sendError(req, res, 500, 'Internal server error: the gateway could not answer this request', 'INTERNAL_SERVER_ERROR');
+  };
+}
+
+export function notFound(): RequestHandler {
+  return (req, res) => sendError(req, res, 404, 'Nothing here: the API is /graphql, /auth/sign-in, /auth/me and /health', 'NOT_FOUND');
+}

@@ -1,0 +1,79 @@
+import { GraphQLError, type ValidationContext } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+
+/**
+ * What one GraphQL request may ask of the gateway. Each limit sits well above the largest real query (the
+ * README's examples and test/federation: depth 6, 2 aliases, cost ≈ 2,600 for `cases(first: 500) { caseNo }`,
+ * 127 tokens, no directives) and far below what it takes to make the subgraphs do unbounded work.
+ */
+export const QUERY_LIMITS = {
+  /**
+   * Levels of selection. The deepest real query is 6 (county → townships → villages → cases → history →
+   * field); 8 leaves room for one more hop. The schema has cycles (township → county → townships → …) that
+   * would otherwise let one query fan out without end. Fragments do not count as a level.
+   */
+  depth: 8,
+  /** Aliased fields: real queries use up to 2; more is how one request asks for the same thing many times. */
+  aliases: 15,
+  /**
+   * Graphql-armor's cost: 1 per scalar, 2 per object, ×1.5 per level, × `first:` on a list. 25,000 lets a
+   * client list 500 cases (the subgraphs' page cap) with ~20 fields each and refuses `first: 100000`.
+   */
+  cost: 25_000,
+  /** Lexical tokens in the document: the largest real one (an item with its materials) is ~130. */
+  tokens: 2_000,
+  /** Directives (@include, @skip): real queries use none. */
+  directives: 20,
+  /** Bytes of a /graphql request body: queries are ~1 kB, a big mutation's variables a few kB. */
+  bodyBytes: 64 * 1024,
+  /** Bytes of a /auth/sign-in body: a username and a password. */
+  signInBodyBytes: 4 * 1024,
+} as const;
+
+/** A refused query's error: what was too much, by how much, and what to do instead. No "Syntax Error:" prefix. */
+function refuse(limit: keyof typeof QUERY_LIMITS) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    const what = error.message.replace(/^Syntax Error:\s*/, '');
+    context?.reportError(
+      new GraphQLError(`${what} Ask for less in one request: split the query, or page through lists.`, {
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max: QUERY_LIMITS[limit] },
+      }),
+    );
+  };
+}
+
+/**
+ * Graphql-armor's validation rules: depth, aliases, cost, directives. The token limit is graphql-js's own
+ * parse option (see server.ts): armor's Apollo token plugin throws from a hook, which turns a too-long query
+ * into a 500. Armor's suggestion blocker misses enum suggestions ("Did you mean the enum value …?") and
+ * leaves a stray "?"; hideSuggestions() below does it instead.
+ */
+export function armor(): { plugins: ApolloServerPlugin[]; validationRules: ReturnType<ApolloArmor['protect']>['validationRules'] } {
+  const reporting = (limit: keyof typeof QUERY_LIMITS) => ({ propagateOnRejection: false, onReject: [refuse(limit)], exposeLimits: true });
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true, ignoreIntrospection: true, ...reporting('depth') },
+    maxAliases: { n: QUERY_LIMITS.aliases, ...reporting('aliases') },
+    costLimit: { maxCost: QUERY_LIMITS.cost, flattenFragments: true, ignoreIntrospection: true, ...reporting('cost') },
+    maxDirectives: { n: QUERY_LIMITS.directives, ...reporting('directives') },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  return { plugins, validationRules };
+}
+
+/**
+ * Production hides GraphQL's "Did you mean …?" hints (fields, types, arguments, enum values): with
+ * introspection off they are the other way to read the schema from outside, one guess at a time.
+ */
+export function hideSuggestions(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) (error as { message: string }).message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { authConfigFromEnv, pointOfUsername, verifyPassword, type AuthConfig } from '@scf/auth';
+import { fromGateway, type SubgraphRoute } from '@scf/kit';
+import { actorOf, type AccountsHost } from './host.js';
+
+/**
+ * POST /internal/sign-in, called only by the gateway (its credential is required): checks a password
+ * against this level's accounts and answers the actor the gateway will put in a signed token. Every
+ * refusal has the same message and costs the same hash, so it never tells whether an account exists.
+ */
+export function signInRoute(orm: MikroORM, host: AccountsHost, auth: AuthConfig = authConfigFromEnv()): SubgraphRoute {
+  const refused = { status: 401, body: { error: 'wrong username or password' } };
+  return {
+    path: '/internal/sign-in',
+    method: 'POST',
+    async handle({ headers, body }) {
+      if (!(await fromGateway(headers, auth))) return { status: 401, body: { error: 'only the gateway may call this' } };
+      const { username, password } = (body ?? {}) as { username?: unknown; password?: unknown };
+      if (typeof username !== 'string' || typeof password !== 'string' || password.length > 128) return { status: 400, body: { error: 'send {"username": string, "password": string}' } };
+      const where = pointOfUsername(username);
+      const account = where?.level === host.level ? await host.findAccount(orm.em.fork() as EntityManager, username) : null;
+      const ok = await verifyPassword(password, account?.active ? account.passwordHash : null);
+      if (!ok || !account) return refused;
+      return { status: 200, body: { actor: actorOf(account) } };
+    },
+  };
+}

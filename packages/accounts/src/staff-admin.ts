@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { canManageStaff, ForbiddenError, hashPassword, pointOfUsername, requireActor, validateNewPassword, verifyPassword, type Actor, type AuthConfig, authConfigFromEnv } from '@scf/auth';
+import { invalid, validatePhone } from '@scf/domain';
+import { fromGateway, type SubgraphRoute } from '@scf/kit';
+import type { MikroORM } from '@mikro-orm/core';
+import type { AccountsHost, NewStaffInput } from './host.js';
+
+/** Identical in every subgraph, so composition merges it without hints. */
+export const sharedAccountsTypeDefs = /* GraphQL */ `
+  "A new member of staff. The username starts with their point's code (e.g. 140925100207.wang)."
+  input NewStaffInput {
+    pointCode: ID!
+    username: String!
+    name: String!
+    role: StaffRole!
+    post: Post
+    phone: String
+    "County: the window unit and window they sit at."
+    unitId: ID
+    windowId: ID
+    "Township: the desk's business (民政, 社保...)."
+    desk: String
+    "A first password (at least 10 characters); they should change it after signing in."
+    password: String!
+  }
+`;
+
+export function accountsTypeDefs(type: AccountsHost['type'], label: string) {
+  return /* GraphQL */ `
+  extend type Mutation {
+    "Adds a member of staff at a ${label}: the point's director, the township director for its villages, or the county director."
+    add${type}Staff(input: NewStaffInput!): ${type}Staff!
+    "Sets a new password for a member of staff at a ${label} (e.g. one who forgot theirs); directors as for add${type}Staff."
+    set${type}StaffPassword(username: ID!, password: String!): ${type}Staff!
+    "Deactivates (false) or reactivates a member of staff at a ${label}: a deactivated account cannot sign in or act."
+    set${type}StaffActive(username: ID!, active: Boolean!): ${type}Staff!
+  }
+`;
+}
+
+interface AccountsContext {
+  em: EntityManager;
+  actor: Actor | null;
+}
+
+const NAME = /^[^<>&"'`\\\u0000-\u001f]{1,32}$/u;
+
+export function accountsResolvers(host: AccountsHost) {
+  async function managed(ctx: AccountsContext, username: string) {
+    const actor = requireActor(ctx.actor);
+    const account = await host.findAccount(ctx.em, username);
+    if (!account) invalid('username', `no member of staff ${JSON.stringify(username)} at this level`);
+    if (!canManageStaff(actor, account.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${account.pointCode}`);
+    return account;
+  }
+  return {
+    Mutation: {
+      async [`add${host.type}Staff`](_: unknown, { input }: { input: NewStaffInput & { password: string } }, ctx: AccountsContext) {
+        const actor = requireActor(ctx.actor);
+        const where = pointOfUsername(input.username);
+        if (!where) invalid('username', 'must be the point code, a dot, then 1–32 lower-case letters, digits, dots, dashes or underscores (e.g. 140925100207.wang)');
+        if (where.pointCode !== input.pointCode) invalid('username', `must start with the point code ${input.pointCode}`);
+        if (where.level !== host.level) invalid('pointCode', `${input.pointCode} is not a ${host.level.toLowerCase()} code`);
+        if (!canManageStaff(actor, input.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${input.pointCode}`);
+        if (!NAME.test(input.name.trim())) invalid('name', 'must be 1–32 characters without markup or control characters');
+        if (input.phone) validatePhone(input.phone);
+        validateNewPassword(input.password, input.username);
+        if (!(await host.pointExists(ctx.em, input.pointCode))) invalid('pointCode', `${input.pointCode} is not a point at this level; seed its county first`);
+        if (await host.findAccount(ctx.em, input.username)) invalid('username', `${input.username} is taken`);
+        return host.createStaff(ctx.em, { ...input, name: input.name.trim() }, await hashPassword(input.password));
+      },
+      async [`set${host.type}StaffPassword`](_: unknown, { username, password }: { username: string; password: string }, ctx: AccountsContext) {
+        const account = await managed(ctx, username);
+        validateNewPassword(password, username);
+        await ctx.em.nativeUpdate(host.staffEntity, { id: account.id }, { passwordHash: await hashPassword(password), passwordSetAt: new Date() });
+        return host.loadStaff(ctx.em, username);
+      },
+      async [`set${host.type}StaffActive`](_: unknown, { username, active }: { username: string; active: boolean }, ctx: AccountsContext) {
+        const account = await managed(ctx, username);
+        if (!active && account.username === ctx.actor!.username) invalid('active', 'a director cannot deactivate their own account');
+        await ctx.em.nativeUpdate(host.staffEntity, { id: account.id }, { active });
+        return host.loadStaff(ctx.em, username);
+      },
+    },
+  };
+}
+
+/**
+ * POST /internal/password, called only by the gateway for a signed-in user: changes their own password
+ * after checking the current one.
+ */
+export function changePasswordRoute(orm: MikroORM, host: AccountsHost, auth: AuthConfig = authConfigFromEnv()): SubgraphRoute {
+  return {
+    path: '/internal/password',
+    method: 'POST',
+    async handle({ headers, body }) {
+      if (!(await fromGateway(headers, auth))) return { status: 401, body: { error: 'only the gateway may call this' } };
+      const { username, currentPassword, newPassword } = (body ?? {}) as Record<string, unknown>;
+      if (typeof username !== 'string' || typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
+        return { status: 400, body: { error: 'send {"username", "currentPassword", "newPassword"} as strings' } };
+      }
+      const em = orm.em.fork() as EntityManager;
+      const account = await host.findAccount(em, username);
+      if (!(await verifyPassword(currentPassword, account?.active ? account.passwordHash : null)) || !account) return { status: 401, body: { error: 'the current password is wrong' } };
+      try {
+        validateNewPassword(newPassword, username);
+      } catch (e) {
+        return { status: 400, body: { error: (e as Error).message } };
+      }
+      await em.nativeUpdate(host.staffEntity, { id: account.id }, { passwordHash: await hashPassword(newPassword), passwordSetAt: new Date() });
+      return { status: 200, body: { changed: true } };
+    },
+  };
+}

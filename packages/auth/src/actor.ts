@@ -1,0 +1,33 @@
+export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+export type StaffRole = 'DIRECTOR' | 'SUPERVISOR' | 'CHIEF_REPRESENTATIVE' | 'CLERK';
+
+/** Who is asking: a signed-in member of staff, as their token says. */
+export interface Actor {
+  username: string;
+  name: string;
+  level: Level;
+  /** The point they work at: a county (6 digits), township (9) or village (12) code. */
+  pointCode: string;
+  countyCode: string;
+  roles: StaffRole[];
+  /** The window unit of county window staff (e.g. 县应急管理局); null elsewhere. */
+  unit: string | null;
+}
+
+const POINT_LEVEL: Record<number, Level> = { 6: 'COUNTY', 9: 'TOWNSHIP', 12: 'VILLAGE' };
+
+export function levelOfPoint(code: string): Level | undefined {
+  return /^\d+$/.test(code) ? POINT_LEVEL[code.length] : undefined;
+}
+
+const USERNAME = /^(\d{6}|\d{9}|\d{12})\.([a-z0-9][a-z0-9._-]{0,31})$/;
+
+/**
+ * Usernames start with the code of the point the person works at (`140925100207.a`, `140925.w08.a`), so
+ * sign-in knows which level's database holds the account without asking the others.
+ */
+export function pointOfUsername(username: string): { pointCode: string; level: Level } | undefined {
+  const m = USERNAME.exec(typeof username === 'string' ? username : '');
+  if (!m) return undefined;
+  return { pointCode: m[1]!, level: levelOfPoint(m[1]!)! };
+}

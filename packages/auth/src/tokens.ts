@@ -1,0 +1,89 @@
+import { SignJWT, jwtVerify, errors } from 'jose';
+import { DomainError } from '@scf/domain';
+import type { Actor, Level, StaffRole } from './actor.js';
+
+const ISSUER = 'scf';
+const STAFF_AUDIENCE = 'scf-staff';
+const GATEWAY_AUDIENCE = 'scf-subgraph';
+const LEVELS = new Set<Level>(['COUNTY', 'TOWNSHIP', 'VILLAGE']);
+const ROLES = new Set<StaffRole>(['DIRECTOR', 'SUPERVISOR', 'CHIEF_REPRESENTATIVE', 'CLERK']);
+
+/** 401: no identity, or one that cannot be trusted. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+export async function signStaffToken(actor: Actor, secret: string, ttlMinutes: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const expiresAt = new Date((iat + ttlMinutes * 60) * 1000);
+  const token = await new SignJWT({ name: actor.name, lvl: actor.level, pt: actor.pointCode, cty: actor.countyCode, roles: actor.roles, unit: actor.unit })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(STAFF_AUDIENCE)
+    .setSubject(actor.username)
+    .setIssuedAt(iat)
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key(secret));
+  return { token, expiresAt };
+}
+
+/**
+ * The actor a staff token names, checked for signature, algorithm, issuer, audience and expiry. Every
+ * subgraph calls this itself: a request that reached it past the gateway is trusted no further than its token.
+ */
+export async function verifyStaffToken(token: string, secret: string, now = new Date()): Promise<Actor> {
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: STAFF_AUDIENCE, algorithms: ['HS256'], currentDate: now }));
+  } catch (e) {
+    if (e instanceof errors.JWTExpired) throw new UnauthenticatedError('Your sign-in has expired; sign in again');
+    throw new UnauthenticatedError('The sign-in token is not valid; sign in again');
+  }
+  const { sub, name, lvl, pt, cty, roles, unit } = payload as Record<string, unknown>;
+  const valid =
+    typeof sub === 'string' && typeof name === 'string' && typeof pt === 'string' && typeof cty === 'string' &&
+    LEVELS.has(lvl as Level) && Array.isArray(roles) && roles.every((r) => ROLES.has(r as StaffRole)) && pt.startsWith(cty) &&
+    (unit === null || unit === undefined || typeof unit === 'string');
+  if (!valid) throw new UnauthenticatedError('The sign-in token is not valid; sign in again');
+  return { username: sub, name, level: lvl as Level, pointCode: pt, countyCode: cty, roles: roles as StaffRole[], unit: (unit as string | null) ?? null };
+}
+
+/** The gateway's short-lived credential, presented to subgraphs on every request. */
+export async function signGatewayCredential(secret: string, ttlSeconds = 300, now = new Date()): Promise<string> {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer('scf-gateway')
+    .setAudience(GATEWAY_AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(key(secret));
+}
+
+export async function verifyGatewayCredential(credential: string | undefined, secret: string, now = new Date()): Promise<boolean> {
+  if (!credential) return false;
+  try {
+    await jwtVerify(credential, key(secret), { issuer: 'scf-gateway', audience: GATEWAY_AUDIENCE, algorithms: ['HS256'], currentDate: now });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The gateway signs one credential and reuses it until half its life has passed: signing per request
+ * would cost more than the check it enables.
+ */
+export function gatewayCredentialSource(secret: string, ttlSeconds = 300): () => Promise<string> {
+  let current: { value: Promise<string>; renewAt: number } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!current || now >= current.renewAt) current = { value: signGatewayCredential(secret, ttlSeconds), renewAt: now + (ttlSeconds * 1000) / 2 };
+    return current.value;
+  };
+}

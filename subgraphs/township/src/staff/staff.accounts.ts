@@ -1,0 +1,23 @@
+import type { AccountsHost } from '@scf/accounts';
+import { Township } from '../townships/township.entity.js';
+import { TownshipStaff } from './staff.entity.js';
+
+export const townshipAccounts: AccountsHost = {
+  level: 'TOWNSHIP',
+  type: 'Township',
+  staffEntity: 'TownshipStaff',
+  async findAccount(em, username) {
+    const s = await em.findOne(TownshipStaff, { username }, { populate: ['passwordHash'] });
+    return s && { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.townshipCode, countyCode: s.townshipCode.slice(0, 6), unit: null, active: s.active, passwordHash: s.passwordHash ?? null };
+  },
+  pointExists: async (em, code) => (await em.count(Township, { code })) > 0,
+  async createStaff(em, input, passwordHash) {
+    const staff = em.create(TownshipStaff, {
+      townshipCode: input.pointCode, username: input.username, name: input.name, role: input.role, post: input.post ?? null,
+      desk: input.desk?.trim() || null, phone: input.phone ?? null, active: true, passwordHash, passwordSetAt: new Date(), createdAt: new Date(), updatedAt: new Date(),
+    });
+    await em.flush();
+    return staff;
+  },
+  loadStaff: (em, username) => em.findOne(TownshipStaff, { username }),
+};
