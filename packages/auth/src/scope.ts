@@ -76,7 +76,11 @@ export function canAct(actor: Actor, scope: CaseScope): boolean {
 export function requireAct(actor: Actor | null | undefined, scope: CaseScope, what: string): Actor {
   const a = requireActor(actor);
   if (!canAct(a, scope)) {
-    const where = a.pointCode !== scope.pointCode ? `it is held at ${scope.pointCode} and ${a.username} works at ${a.pointCode}` : hasRole(a, 'CLERK', 'CHIEF_REPRESENTATIVE', 'DIRECTOR') ? `it belongs to ${scope.unit}, not ${a.unit}` : `a ${a.roles.join(', ')} does not act on cases`;
+    const where = !hasRole(a, 'CLERK', 'CHIEF_REPRESENTATIVE', 'DIRECTOR')
+      ? `a ${a.roles.join(', ')} does not act on cases`
+      : a.pointCode !== scope.pointCode
+        ? `it is held at ${scope.pointCode} and ${a.username} works at ${a.pointCode}`
+        : `it belongs to ${scope.unit}, not ${a.unit}`;
     throw new ForbiddenError(`${a.username} may not ${what}: ${where}`);
   }
   return a;

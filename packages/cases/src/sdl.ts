@@ -308,14 +308,14 @@ export function levelCaseTypeDefs(n: LevelNames): string {
   }
 
   extend type ${n.type} {
-    "Cases taken in here, newest first."
-    cases(status: [CaseStatus!], first: Int = 50): [${n.type}Case!]!
-    "督办 and violations recorded against this point's units."
-    supervisionRecords: [SupervisionRecord!]!
+    "Cases taken in here, newest first. Null, with a FORBIDDEN error, where the reader may not look."
+    cases(status: [CaseStatus!], first: Int = 50): [${n.type}Case!]
+    "督办 and violations recorded against this point's units (supervisors, directors and the point's own staff)."
+    supervisionRecords: [SupervisionRecord!]
     "Cases taken in here and forwarded up, still away."
-    casesAway: [${n.type}Case!]!
+    casesAway: [${n.type}Case!]
     "Cases other levels forwarded here; by default those waiting for action here."
-    forwardedToMe(status: [ForwardedStatus!] = [RECEIVED, ACCEPTED]): [${n.type}ForwardedCase!]!
+    forwardedToMe(status: [ForwardedStatus!] = [RECEIVED, ACCEPTED]): [${n.type}ForwardedCase!]
   }
 
   "A case another level forwarded to a ${n.label}. The applicant deals only with the origin."

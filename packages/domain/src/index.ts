@@ -8,3 +8,4 @@ export * from './case-vocabulary';
 export * from './rights-notice';
 export * from './lifecycle';
 export * from './deadline';
+export * from './plain-text';

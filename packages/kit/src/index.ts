@@ -7,3 +7,4 @@ export * from './loaders.js';
 export * from './resolvers.js';
 export * from './sdl.js';
 export * from './test-databases.js';
+export * from './plain-text-guard.js';

@@ -13,6 +13,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { authConfigFromEnv, CLIENT_IP_HEADER, GATEWAY_CREDENTIAL_HEADER, verifyGatewayCredential, verifyStaffToken, type Actor, type AuthConfig } from '@scf/auth';
 import { formatError } from './errors.js';
+import { plainTextGuard } from './plain-text-guard.js';
 import type { SqlCounter } from './sql-counter.js';
 
 export interface RequestContext {
@@ -94,7 +95,7 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
     formatError,
     includeStacktraceInErrorResponses: false,
     // Inline traces only feed Apollo's hosted reporting, which a government system never uses.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), plainTextGuard()],
   });
   await server.start();
 
