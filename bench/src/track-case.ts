@@ -17,9 +17,14 @@ const VILLAGE = '140925100207';
 const TOWNSHIP = '140925100';
 const COUNTY = '140925';
 
+const { authConfigFromEnv, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential } = await import('@scf/auth');
 const fed = await startTestFederation();
 try {
   await fed.seed(COUNTY);
+  const bearer = async (username: string) => ({ authorization: `Bearer ${(await fed.signIn(username)).body.token}` });
+  const [asVillage, asTownship, asCounty, asDirector] = await Promise.all([`${VILLAGE}.a`, `${TOWNSHIP}.d3.a`, '140925.w08.a', '140925.director'].map(bearer));
+  // Reading the subgraphs directly needs what the gateway would send them: its credential and the token.
+  const asGateway = { ...asDirector!, [GATEWAY_CREDENTIAL_HEADER]: await signGatewayCredential(authConfigFromEnv().gatewaySecret, 3600) };
   fed.setNow('2026-09-28T02:00:00Z');
   const items = await post(fed.gateway.url, `{ county(code: "${COUNTY}") { serviceItems { id code } } }`);
   const fireworks = items.county.serviceItems.find((i: any) => i.code === 'XK-YJ-001').id;
@@ -28,16 +33,16 @@ try {
   const caseNos: string[] = [];
   for (let i = 0; i < CASES; i++) {
     const reg = await post(fed.gateway.url, `mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
-      i: { pointCode: VILLAGE, itemId: fireworks, staff: `${VILLAGE}.a`, applicant: { type: 'PERSON', name: `申请人${i}`, idNumber: residentId(i), phone: '13912345678' }, materialsReceived: [1, 2, 3, 4] },
-    });
+      i: { pointCode: VILLAGE, itemId: fireworks, applicant: { type: 'PERSON', name: `申请人${i}`, idNumber: residentId(i), phone: '13912345678' }, materialsReceived: [1, 2, 3, 4] },
+    }, asVillage);
     const caseNo = reg.registerVillageCase.caseNo;
-    const act = (input: object) => post(fed.gateway.url, `mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, staff: `${VILLAGE}.a`, ...input } });
+    const act = (input: object) => post(fed.gateway.url, `mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, ...input } }, asVillage);
     await act({ expectedVersion: 1, action: 'accept' });
     await act({ expectedVersion: 2, action: 'forward', toPointCode: TOWNSHIP });
     await fed.flushHandovers();
-    await post(fed.gateway.url, `mutation($i: ForwardedCaseActionInput!) { handleForwardedTownshipCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'forward', toPointCode: COUNTY, staff: `${TOWNSHIP}.d3.a` } });
+    await post(fed.gateway.url, `mutation($i: ForwardedCaseActionInput!) { handleForwardedTownshipCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'forward', toPointCode: COUNTY } }, asTownship);
     await fed.flushHandovers();
-    await post(fed.gateway.url, `mutation($i: ForwardedCaseActionInput!) { handleForwardedCountyCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'decide', outcome: 'GRANTED', staff: '140925.w08.a' } });
+    await post(fed.gateway.url, `mutation($i: ForwardedCaseActionInput!) { handleForwardedCountyCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'decide', outcome: 'GRANTED' } }, asCounty);
     await fed.flushHandovers();
     caseNos.push(caseNo);
   }
@@ -49,19 +54,19 @@ try {
   const direct = (c: string) => {
     const r = [{ __typename: 'CaseTrack', caseNo: c }];
     return Promise.all([
-      post(fed.village.url, entities('villageView'), { r }),
-      post(fed.township.url, entities('townshipView'), { r }),
-      post(fed.county.url, entities('countyView'), { r }),
-      post(fed.county.url, `query($id: [_Any!]!) { _entities(representations: $id) { ... on ServiceItem { name } } }`, { id: [{ __typename: 'ServiceItem', id: fireworks }] }),
+      post(fed.village.url, entities('villageView'), { r }, asGateway),
+      post(fed.township.url, entities('townshipView'), { r }, asGateway),
+      post(fed.county.url, entities('countyView'), { r }, asGateway),
+      post(fed.county.url, `query($id: [_Any!]!) { _entities(representations: $id) { ... on ServiceItem { name } } }`, { id: [{ __typename: 'ServiceItem', id: fireworks }] }, asGateway),
     ]);
   };
   const pick = (i: number) => caseNos[i % caseNos.length]!;
   // Warm both paths (query plans, JIT, connection pools) before measuring.
   for (let i = 0; i < 100; i++) {
-    await post(fed.gateway.url, TRACK, { c: pick(i) });
+    await post(fed.gateway.url, TRACK, { c: pick(i) }, asDirector);
     await direct(pick(i));
   }
-  const viaGateway = await measure(ITERATIONS, (i) => post(fed.gateway.url, TRACK, { c: pick(i) }));
+  const viaGateway = await measure(ITERATIONS, (i) => post(fed.gateway.url, TRACK, { c: pick(i) }, asDirector));
   const viaSubgraphs = await measure(ITERATIONS, (i) => direct(pick(i)).then(() => undefined));
 
   const ms = (n: number) => n.toFixed(2);
