@@ -183,6 +183,62 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
     res.status(405).json({ error: 'Sign in with POST /auth/sign-in and JSON { "username": "…", "password": "…" }', code: 'METHOD_NOT_ALLOWED' });
   });
 
+  /**
+   * POST /auth/password: a signed-in member of staff changes their own password, giving the current one.
+   * The level that holds the account checks it (POST /internal/password); wrong guesses count against the
+   * username like failed sign-ins.
+   */
+  router.post('/password', express.json({ limit: QUERY_LIMITS.signInBodyBytes }), async (req: Request, res: Response) => {
+    let found;
+    try {
+      found = await actorOf(req.headers.authorization, auth.staffSecret);
+    } catch (e) {
+      if (!(e instanceof UnauthenticatedError)) throw e;
+      res.status(401).json({ error: e.message, code: 'UNAUTHENTICATED' });
+      return;
+    }
+    if (!found) {
+      res.status(401).json({ error: 'Sign in first: send the token from POST /auth/sign-in as "authorization: Bearer <token>"', code: 'UNAUTHENTICATED' });
+      return;
+    }
+    const { currentPassword, newPassword } = (req.body ?? {}) as Record<string, unknown>;
+    if (!req.is('application/json') || typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
+      res.status(400).json({ error: 'Send JSON { "currentPassword": "…", "newPassword": "…" }', code: 'BAD_REQUEST' });
+      return;
+    }
+    const key = found.actor.username;
+    const wait = failures.retryAfter(key);
+    if (wait > 0) {
+      tooMany(res, wait, `失败次数过多，请 ${minutes(wait)} 分钟后再试 / too many failed attempts for this username: try again in ${minutes(wait)} min`);
+      return;
+    }
+    try {
+      const url = new URL('/internal/password', subgraphUrls[SUBGRAPH_OF_LEVEL[found.actor.level]]);
+      const answer = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [GATEWAY_CREDENTIAL_HEADER]: await credential(), [CLIENT_IP_HEADER]: clientIp(req) },
+        body: JSON.stringify({ username: key, currentPassword, newPassword }),
+        redirect: 'error',
+        signal: AbortSignal.timeout(10_000),
+      });
+      const body = (await answer.json().catch(() => ({}))) as { error?: string };
+      if (answer.status === 200) {
+        failures.reset(key);
+        res.status(200).json({ changed: true });
+      } else if (answer.status === 401) {
+        failures.take(key);
+        res.status(401).json({ error: '当前密码错误 / the current password is wrong', code: 'UNAUTHENTICATED' });
+      } else if (answer.status === 400) {
+        res.status(400).json({ error: body.error ?? 'the new password is not acceptable', code: 'BAD_USER_INPUT' });
+      } else {
+        res.status(503).json({ error: '暂时无法修改密码，请稍后再试 / the password could not be changed now; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+      }
+    } catch (e) {
+      console.error(`gateway: password change failed: ${(e as Error).message}`);
+      res.status(503).json({ error: '暂时无法修改密码，请稍后再试 / the password could not be changed now; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+    }
+  });
+
   /** Who the bearer token names, for a web client to show and to know when to sign in again. */
   router.get('/me', async (req, res) => {
     try {

@@ -36,4 +36,32 @@ describe('signing in through the gateway', () => {
       expect(body.staff.level).toBe(level);
     }
   });
+
+  describe('changing one’s own password', () => {
+    const change = async (token: string | null, body: object) => {
+      const res = await fetch(`${fed.gatewayOrigin}/auth/password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+
+    it('a clerk changes their password: the old one no longer signs in, the new one does', async () => {
+      const user = `${VILLAGE}.b`;
+      const { body } = await fed.signIn(user);
+      expect(await change(body.token, { currentPassword: 'demo-pass-2026', newPassword: '新密码-village-2026' })).toEqual({ status: 200, body: { changed: true } });
+      expect((await fed.signIn(user)).status).toBe(401);
+      expect((await fed.signIn(user, '新密码-village-2026')).status).toBe(200);
+    });
+
+    it('refuses a wrong current password, a weak new one, and a caller who is not signed in', async () => {
+      const { body } = await fed.signIn(`${COUNTY}.w02.a`);
+      expect(await change(body.token, { currentPassword: 'wrong-password', newPassword: 'another-good-password' })).toMatchObject({ status: 401 });
+      const weak = await change(body.token, { currentPassword: 'demo-pass-2026', newPassword: '12345678901' });
+      expect(weak).toMatchObject({ status: 400, body: { error: expect.stringContaining('digits') } });
+      expect(await change(null, { currentPassword: 'demo-pass-2026', newPassword: 'another-good-password' })).toMatchObject({ status: 401 });
+      expect((await fed.signIn(`${COUNTY}.w02.a`)).status).toBe(200);
+    });
+  });
 });
