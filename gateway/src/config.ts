@@ -69,3 +69,12 @@ export function introspectionFromEnv(env: NodeJS.ProcessEnv = process.env): bool
   if (value === '0' || value === 'false') return false;
   throw new Error('SCF_INTROSPECTION must be 1 or 0');
 }
+
+/** SCF_ACCOUNT_CHECK_MS: how long an answer on an account's status is trusted (default 30 s). */
+export function accountCheckMsFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const value = (env.SCF_ACCOUNT_CHECK_MS ?? '').trim();
+  if (value === '') return 30_000;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) throw new Error('SCF_ACCOUNT_CHECK_MS must be a whole number of milliseconds from 0 to 3600000');
+  return ms;
+}

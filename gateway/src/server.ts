@@ -24,7 +24,8 @@ import {
   type AuthConfig,
 } from '@scf/auth';
 import { loadSupergraph } from '@scf/schema';
-import { introspectionFromEnv, productionFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
+import { accountCheckMsFromEnv, introspectionFromEnv, productionFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
+import { accountStatusChecker, AccountCheckUnavailable, issuedAtOf } from './account-status.js';
 import { actorOf, authRoutes, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
 import { clientIp, jsonErrors, notFound, securityHeaders } from './http.js';
 import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
@@ -48,6 +49,11 @@ export interface GatewayConfig {
   trustProxy?: boolean | number;
   /** Sign-in rate limits; default 5 failures per username per 15 minutes and 30 attempts per address a minute. */
   signInLimits?: Partial<SignInLimits>;
+  /**
+   * How long the gateway trusts its last answer on whether an account is still active and its password
+   * unchanged (see account-status.ts). Default SCF_ACCOUNT_CHECK_MS, else 30 000; 0 asks on every request.
+   */
+  accountCheckMs?: number;
 }
 
 export interface RunningGateway {
@@ -87,6 +93,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const trustProxy = config.trustProxy === true ? 1 : config.trustProxy === false ? 0 : (config.trustProxy ?? trustProxyFromEnv());
   const signInLimits: SignInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...config.signInLimits };
   const credential = gatewayCredentialSource(auth.gatewaySecret);
+  const accounts = accountStatusChecker(urls, credential, config.accountCheckMs ?? accountCheckMsFromEnv());
 
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? loadSupergraph(),
@@ -181,8 +188,15 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         const ip = clientIp(req);
         try {
           const found = await actorOf(req.headers.authorization, auth.staffSecret);
+          if (found) await accounts.check(found.actor, issuedAtOf(found.token));
           return { token: found?.token ?? null, actor: found?.actor ?? null, clientIp: ip };
         } catch (e) {
+          if (e instanceof AccountCheckUnavailable) {
+            console.error(`gateway: ${e.message}`);
+            throw new GraphQLError('暂时无法确认登录状态，请稍后再试 / your sign-in cannot be confirmed right now (a level is not answering); try again in a minute', {
+              extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+            });
+          }
           if (!(e instanceof UnauthenticatedError)) throw e;
           throw new GraphQLError(e.message, {
             extensions: {

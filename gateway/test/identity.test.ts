@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signStaffToken } from '@scf/auth';
-import { ACCOUNTS, AUTH, PASSWORD, graphql, signIn, startFederation, type Federation } from './stand-ins.js';
+import { ACCOUNTS, AUTH, DEACTIVATED, PASSWORD, graphql, signIn, startFederation, type Federation } from './stand-ins.js';
 
 const ECHO = '{ echo { authorization clientIp credentialValid headerNames } }';
 const clerk = ACCOUNTS['140925100207.a']!;
@@ -19,6 +19,25 @@ describe('a GraphQL request’s identity, as the gateway passes it on', () => {
     const res = await graphql(fed, ECHO, { authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
     expect(res.json.data.echo).toMatchObject({ authorization: `Bearer ${token}`, clientIp: '127.0.0.1', credentialValid: true });
+  });
+
+  it('refuses the token of an account deactivated since it signed in, and the subgraph receives nothing', async () => {
+    const { token } = (await signIn(fed, { username: clerk.username, password: PASSWORD })).json;
+    DEACTIVATED.add(clerk.username);
+    try {
+      // A gateway that asks on every request (accountCheckMs 0) sees the change at once.
+      const strict = await startFederation({ accountCheckMs: 0 });
+      try {
+        const res = await graphql(strict, ECHO, { authorization: `Bearer ${token}` });
+        expect(res.status).toBe(401);
+        expect(res.json.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('deactivated') });
+        expect(strict.received().filter((r) => r.path === '/graphql')).toHaveLength(0);
+      } finally {
+        await strict.stop();
+      }
+    } finally {
+      DEACTIVATED.delete(clerk.username);
+    }
   });
 
   it('is anonymous without a token: the request goes through with the credential and no authorization', async () => {

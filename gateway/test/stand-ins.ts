@@ -101,6 +101,9 @@ export interface Received {
   body?: unknown;
 }
 
+/** Usernames whose accounts the stand-ins report as deactivated. */
+export const DEACTIVATED = new Set<string>();
+
 export interface StandIn {
   name: keyof typeof typeDefs;
   url: string;
@@ -133,6 +136,15 @@ async function startStandIn(name: keyof typeof typeDefs): Promise<StandIn> {
       return;
     }
     res.json({ actor });
+  });
+  // Account status, as the real subgraphs answer it; not recorded in `received` (that lists what clients caused).
+  app.post('/internal/account', express.json(), async (req, res) => {
+    if (!(await fromGateway(req.headers))) {
+      res.status(401).json({ error: 'only the gateway may call this' });
+      return;
+    }
+    const { username } = req.body as { username: string };
+    res.json({ active: !DEACTIVATED.has(username), passwordSetAt: null });
   });
   app.use('/graphql', async (req, res, next) => {
     received.push({ path: '/graphql', headers: { ...req.headers } });

@@ -319,7 +319,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
       expect((await fetch(url, { headers: { 'x-scf-internal-token': 'guess' } })).status).toBe(401);
       const ok = await fetch(url, { headers: { 'x-scf-internal-token': 'dev-internal-token' } });
       expect(ok.status).toBe(200);
-      const feed = await ok.json();
+      const feed = (await ok.json()) as any;
       expect(feed.county).toBe(NINGWU);
       expect(feed.items.length).toBeGreaterThanOrEqual(13);
       expect(feed.items[0].materials.length).toBeGreaterThan(0);

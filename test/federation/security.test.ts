@@ -242,19 +242,19 @@ describe('security through the gateway', () => {
     const goodItem = { code: 'XK-SEC-1', name: '测试事项', kind: 'PROMISED', legalBasis: '依据', decidingLevel: 'COUNTY', decidingUnit: '县卫生健康局', legalLimitDays: 20, promisedLimitDays: 10, procedure: '申请 → 受理 → 决定', materials: [{ name: '申请表', form: 'ORIGINAL', copies: 1 }] };
 
     const fields: [string, string, (bad: string) => [string, Record<string, unknown>], string][] = [
-      ['applicant.name', by.village, (x) => [REGISTER, { i: { pointCode: A, itemId, applicant: person(x), materialsReceived: [1, 2] } }], 'i.applicant.name'],
-      ['agent.name', by.village, (x) => [REGISTER, { i: { pointCode: A, itemId, applicant: person(), agent: { name: x, idNumber: residentId(), phone: '13811112222', entrustmentRef: 'WT-1' }, materialsReceived: [1, 2] } }], 'i.agent.name'],
-      ['agent.entrustmentRef', by.village, (x) => [REGISTER, { i: { pointCode: A, itemId, applicant: person(), agent: { name: '赵磊', idNumber: residentId(), phone: '13811112222', entrustmentRef: x }, materialsReceived: [1, 2] } }], 'i.agent.entrustmentRef'],
-      ['an action note', by.village, (x) => [ACT, { i: { caseNo: caseA, expectedVersion: 1, action: 'accept', note: x } }], 'i.note'],
-      ['a not-accepted reason', by.village, (x) => [ACT, { i: { caseNo: caseA, expectedVersion: 1, action: 'notAccept', reason: x } }], 'i.reason'],
-      ['a missing material', by.village, (x) => [ACT, { i: { caseNo: caseA, expectedVersion: 1, action: 'requestSupplement', missingMaterials: [{ name: '户口簿', problem: x }] } }], 'i.missingMaterials.0.problem'],
-      ['a forwarded case reason', `${TOWNSHIP}.d1.a`, (x) => [`mutation($i: ForwardedCaseActionInput!) { handleForwardedTownshipCase(input: $i) { caseNo } }`, { i: { caseNo: caseA, expectedVersion: 1, action: 'returnDown', reason: x } }], 'i.reason'],
-      ['complaint content', by.county, (x) => [`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { number } }`, { i: { pointCode: A, channel: 'PHONE', category: 'ATTITUDE', content: `窗口人员态度不好 ${x}`, complainantName: '匿名' } }], 'i.content'],
-      ['a complainant name', by.county, (x) => [`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { number } }`, { i: { pointCode: A, channel: 'PHONE', category: 'ATTITUDE', content: '窗口人员态度不好', complainantName: x } }], 'i.complainantName'],
-      ['a new staff member’s name', by.township, (x) => [`mutation($i: NewStaffInput!) { addVillageStaff(input: $i) { username } }`, { i: { pointCode: A, username: `${A}.new`, name: x, role: 'CLERK', post: 'A', password: 'a-long-password-2026' } }], 'i.name'],
-      ['an item name', by.director, (x) => [`mutation($c: ID!, $i: ServiceItemInput!) { addServiceItem(countyCode: $c, input: $i) { id } }`, { c: COUNTY, i: { ...goodItem, name: x } }], 'i.name'],
-      ['an item procedure', by.director, (x) => [`mutation($c: ID!, $i: ServiceItemInput!) { addServiceItem(countyCode: $c, input: $i) { id } }`, { c: COUNTY, i: { ...goodItem, procedure: x } }], 'i.procedure'],
-      ['a calendar day name', by.director, (x) => [`mutation($n: String) { setCalendarDay(date: "2027-01-01", working: false, name: $n) { date } }`, { n: x }], 'n'],
+      ['applicant.name', by.village, (x) => [REGISTER, { i: { pointCode: A, itemId, applicant: person(x), materialsReceived: [1, 2] } }], 'applicant.name'],
+      ['agent.name', by.village, (x) => [REGISTER, { i: { pointCode: A, itemId, applicant: person(), agent: { name: x, idNumber: residentId(), phone: '13811112222', entrustmentRef: 'WT-1' }, materialsReceived: [1, 2] } }], 'agent.name'],
+      ['agent.entrustmentRef', by.village, (x) => [REGISTER, { i: { pointCode: A, itemId, applicant: person(), agent: { name: '赵磊', idNumber: residentId(), phone: '13811112222', entrustmentRef: x }, materialsReceived: [1, 2] } }], 'agent.entrustmentRef'],
+      ['an action note', by.village, (x) => [ACT, { i: { caseNo: caseA, expectedVersion: 1, action: 'accept', note: x } }], 'note'],
+      ['a not-accepted reason', by.village, (x) => [ACT, { i: { caseNo: caseA, expectedVersion: 1, action: 'notAccept', reason: x } }], 'reason'],
+      ['a missing material', by.village, (x) => [ACT, { i: { caseNo: caseA, expectedVersion: 1, action: 'requestSupplement', missingMaterials: [{ name: '户口簿', problem: x }] } }], 'missingMaterials.0.problem'],
+      ['a forwarded case reason', `${TOWNSHIP}.d1.a`, (x) => [`mutation($i: ForwardedCaseActionInput!) { handleForwardedTownshipCase(input: $i) { caseNo } }`, { i: { caseNo: caseA, expectedVersion: 1, action: 'returnDown', reason: x } }], 'reason'],
+      ['complaint content', by.county, (x) => [`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { number } }`, { i: { pointCode: A, channel: 'PHONE', category: 'ATTITUDE', content: `窗口人员态度不好 ${x}`, complainantName: '匿名' } }], 'content'],
+      ['a complainant name', by.county, (x) => [`mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { number } }`, { i: { pointCode: A, channel: 'PHONE', category: 'ATTITUDE', content: '窗口人员态度不好', complainantName: x } }], 'complainantName'],
+      ['a new staff member’s name', by.township, (x) => [`mutation($i: NewStaffInput!) { addVillageStaff(input: $i) { username } }`, { i: { pointCode: A, username: `${A}.new`, name: x, role: 'CLERK', post: 'A', password: 'a-long-password-2026' } }], 'name'],
+      ['an item name', by.director, (x) => [`mutation($c: ID!, $i: ServiceItemInput!) { addServiceItem(countyCode: $c, input: $i) { id } }`, { c: COUNTY, i: { ...goodItem, name: x } }], 'name'],
+      ['an item procedure', by.director, (x) => [`mutation($c: ID!, $i: ServiceItemInput!) { addServiceItem(countyCode: $c, input: $i) { id } }`, { c: COUNTY, i: { ...goodItem, procedure: x } }], 'procedure'],
+      ['a calendar day name', by.director, (x) => [`mutation($n: String) { setCalendarDay(date: "2027-01-01", working: false, name: $n) { date } }`, { n: x }], 'name'],
     ];
 
     it.each(fields.flatMap(([what, user, build, field]) => [SQL, HTML].map((bad) => [what, bad, user, build, field] as const)))(

@@ -13,6 +13,8 @@ export interface StaffAccount {
   unit: string | null;
   active: boolean;
   passwordHash: string | null;
+  /** When the password was last set: tokens issued before it no longer count. */
+  passwordSetAt: Date | null;
 }
 
 export interface NewStaffInput {

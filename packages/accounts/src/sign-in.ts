@@ -26,3 +26,22 @@ export function signInRoute(orm: MikroORM, host: AccountsHost, auth: AuthConfig 
     },
   };
 }
+
+/**
+ * POST /internal/account, for the gateway only: whether an account may still use the tokens it holds — it
+ * is active, and when its password was last set (a reset ends every earlier sign-in). The gateway asks
+ * this before trusting a token, and caches the answer briefly.
+ */
+export function accountStatusRoute(orm: MikroORM, host: AccountsHost, auth: AuthConfig = authConfigFromEnv()): SubgraphRoute {
+  return {
+    path: '/internal/account',
+    method: 'POST',
+    async handle({ headers, body }) {
+      if (!(await fromGateway(headers, auth))) return { status: 401, body: { error: 'only the gateway may call this' } };
+      const { username } = (body ?? {}) as { username?: unknown };
+      if (typeof username !== 'string' || pointOfUsername(username)?.level !== host.level) return { status: 400, body: { error: `send {"username"} of a ${host.level.toLowerCase()} account` } };
+      const account = await host.findAccount(orm.em.fork() as EntityManager, username);
+      return { status: 200, body: { active: !!account?.active, passwordSetAt: account?.passwordSetAt?.toISOString() ?? null } };
+    },
+  };
+}

@@ -48,9 +48,12 @@ const NAME = /^[^<>&"'`\\\u0000-\u001f]{1,32}$/u;
 export function accountsResolvers(host: AccountsHost) {
   async function managed(ctx: AccountsContext, username: string) {
     const actor = requireActor(ctx.actor);
+    // Permission first, from the point the username names: an outsider learns nothing of which accounts exist.
+    const where = pointOfUsername(username);
+    if (!where || where.level !== host.level) invalid('username', `${JSON.stringify(username)} is not a ${host.level.toLowerCase()} username`);
+    if (!canManageStaff(actor, where.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${where.pointCode}`);
     const account = await host.findAccount(ctx.em, username);
-    if (!account) invalid('username', `no member of staff ${JSON.stringify(username)} at this level`);
-    if (!canManageStaff(actor, account.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${account.pointCode}`);
+    if (!account || account.pointCode !== where.pointCode) invalid('username', `no member of staff ${JSON.stringify(username)} at this level`);
     return account;
   }
   return {

@@ -32,6 +32,17 @@ export class RateLimiter {
     return recent.length >= this.limit ? Math.ceil((recent[0]! + this.windowMs - now) / 1000) : 0;
   }
 
+  /**
+   * Takes back the latest attempt recorded under `key`: for limits that count every attempt up front (so a
+   * burst of parallel attempts cannot all pass before the first is recorded) and then refund the good ones.
+   */
+  release(key: string): void {
+    const times = this.hits.get(key);
+    if (!times?.length) return;
+    times.pop();
+    if (times.length === 0) this.hits.delete(key);
+  }
+
   /** Forgets `key` (e.g. after a successful sign-in). */
   reset(key: string): void {
     this.hits.delete(key);

@@ -16,3 +16,8 @@ export { delegationMigration } from './migration.js';
 export { applyHandover, actOnForwarded, type ForwardedActInput } from './delegation.js';
 export { delegation, peerUrlFromEnv, type DelegationConfig } from './delegation-wiring.js';
 export { personalDataMigration, type PersonalDataReadRow } from './personal-data.js';
+export {
+  sharedMyCaseTypeDefs, levelMyCaseTypeDefs, myCaseResolvers, myCaseAnswerResolver, phoneLast4Matches,
+  MY_CASE_ANSWER_SELECTION, MY_CASE_POINT_SELECTION, type MyCaseAnswer, type MyCaseRef,
+} from './my-case.js';
+export { applicantJourney, caseFacts, chineseDate, type ApplicantJourney, type ApplicantStep, type CaseFact, type CaseForApplicant } from './plain-words.js';

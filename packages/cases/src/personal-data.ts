@@ -54,9 +54,9 @@ export function personalDataMigration(name: string) {
   );
 }
 
-/** Per request: which cases the actor is looking at one by one, and which whole reads are already recorded. */
+/** Per request: which case objects the actor is looking at one by one, and which whole reads are already recorded. */
 export function personalDataState() {
-  return { focused: new Set<number>(), recorded: new Set<string>() };
+  return { focused: new WeakSet<object>(), recorded: new Set<string>() };
 }
 export type PersonalDataState = ReturnType<typeof personalDataState>;
 
@@ -67,15 +67,21 @@ interface PersonalDataContext {
   personalData: PersonalDataState;
 }
 
-/** Marks a case as looked at on its own (a single-case read or an action's answer): its handlers may see it whole. */
-export function focus(ctx: PersonalDataContext, row: CaseRow | null | undefined) {
-  if (row) ctx.personalData.focused.add(row.id);
-  return row;
+/**
+ * The case as looked at on its own (a single-case read or an action's answer): its handlers may see it
+ * whole. A view of the row, not the row: the same row may also appear in a list in the same request
+ * (one identity map per request), and there it stays masked.
+ */
+export function focus(ctx: PersonalDataContext, row: CaseRow | null | undefined): CaseRow | null | undefined {
+  if (!row) return row;
+  const view = Object.create(row) as CaseRow;
+  ctx.personalData.focused.add(view);
+  return view;
 }
 
 async function wholeFor(ctx: PersonalDataContext, c: CaseRow, unit: string | null, fields: string): Promise<boolean> {
   const actor = ctx.actor;
-  if (!actor || !ctx.personalData.focused.has(c.id) || !handlesCase(actor, { pointCode: c.pointCode, unit })) return false;
+  if (!actor || !ctx.personalData.focused.has(c) || !handlesCase(actor, { pointCode: c.pointCode, unit })) return false;
   const key = `${c.caseNo}|${fields}`;
   if (!ctx.personalData.recorded.has(key)) {
     ctx.personalData.recorded.add(key);

@@ -1,4 +1,4 @@
-import { GraphQLError, visit, type ASTNode } from 'graphql';
+import { GraphQLError, visit } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { plainTextProblem } from '@scf/domain';
 
@@ -11,14 +11,14 @@ function refuse(field: string, problem: string): never {
   throw new GraphQLError(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 200 } } });
 }
 
-function checkValue(value: unknown, path: string): void {
+function checkValue(value: unknown, path: string[], name: (path: string[]) => string): void {
   if (typeof value === 'string') {
     const problem = plainTextProblem(value);
-    if (problem) refuse(path, problem);
+    if (problem) refuse(name(path), problem);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkValue(v, `${path}.${i}`));
+    value.forEach((v, i) => checkValue(v, path.concat(String(i)), name));
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (!EXEMPT.has(k)) checkValue(v, path ? `${path}.${k}` : k);
+    for (const [k, v] of Object.entries(value)) if (!EXEMPT.has(k)) checkValue(v, path.concat(k), name);
   }
 }
 
@@ -31,24 +31,30 @@ export function plainTextGuard(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const exemptVariables = new Set<string>();
-          const named = (node: ASTNode & { name: { value: string } }, path: string[]) => path.concat(node.name.value);
+          // Where each variable is used, so a refusal names the field as the form knows it
+          // (`applicant.name`, not `$i.applicant.name`); an `input` argument is the form itself.
+          const usedAt = new Map<string, string[]>();
           let path: string[] = [];
+          const fieldName = (p: string[]) => (p[0] === 'input' ? p.slice(1) : p).join('.');
           visit(document, {
-            Argument: { enter: (n) => void (path = named(n, path)), leave: () => void path.pop() },
-            ObjectField: { enter: (n) => void (path = named(n, path)), leave: () => void path.pop() },
+            Argument: { enter: (n) => void (path = path.concat(n.name.value)), leave: () => void path.pop() },
+            ObjectField: { enter: (n) => void (path = path.concat(n.name.value)), leave: () => void path.pop() },
             Field: { enter: () => void (path = []) },
             Variable(n) {
-              if (path.some((p) => EXEMPT.has(p))) exemptVariables.add(n.name.value);
+              if (path.length) usedAt.set(n.name.value, path.slice());
             },
             StringValue(n) {
               if (path.length && !path.some((p) => EXEMPT.has(p))) {
                 const problem = plainTextProblem(n.value);
-                if (problem) refuse(path.join('.'), problem);
+                if (problem) refuse(fieldName(path), problem);
               }
             },
           });
-          for (const [name, value] of Object.entries(request.variables ?? {})) if (!exemptVariables.has(name)) checkValue(value, name);
+          for (const [name, value] of Object.entries(request.variables ?? {})) {
+            const at = usedAt.get(name) ?? [name];
+            if (at.some((p) => EXEMPT.has(p))) continue;
+            checkValue(value, at, fieldName);
+          }
         },
       };
     },

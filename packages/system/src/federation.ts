@@ -22,6 +22,8 @@ export interface FederationConfig {
   relayEveryMs?: number;
   /** Secrets shared by the gateway and the subgraphs; default authConfigFromEnv(). */
   auth?: AuthConfig;
+  /** How long the gateway trusts an account's status (see gateway accountCheckMs). */
+  accountCheckMs?: number;
 }
 
 export interface RunningFederation {
@@ -71,6 +73,7 @@ export async function startFederation(config: FederationConfig): Promise<Running
     port: ports.gateway ?? 0,
     host,
     auth,
+    accountCheckMs: config.accountCheckMs,
   });
   const stopped = new Set<'county' | 'township' | 'village'>();
   const fed: RunningFederation = {

@@ -41,14 +41,22 @@ export interface TestFederation extends RunningFederation, GraphQLClient {
   close(): Promise<void>;
 }
 
-export async function startTestFederation(): Promise<TestFederation> {
+export interface TestFederationOptions {
+  /**
+   * How long the gateway trusts an account's status. Default an hour, so the statement counts tests make
+   * are the query's alone; tests that deactivate accounts or reset passwords pass 0 (ask every request).
+   */
+  accountCheckMs?: number;
+}
+
+export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
   const dbs = freshDatabaseUrls();
   let fed: RunningFederation;
   let fixedNow: Date | null = null;
   try {
     // Background polling would blur the SQL statement counts tests make; hand-overs still go at once (the
     // kick after each commit) and tests can flushHandovers().
-    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000 });
+    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000 });
   } catch (e) {
     await dbs.cleanup().catch(() => undefined);
     throw e;

@@ -1,9 +1,11 @@
 import { parse } from 'graphql';
 import { accountsResolvers, accountsTypeDefs, sharedAccountsTypeDefs } from '@scf/accounts';
 import { countyAccounts } from './staff/staff.accounts.js';
-import { sharedCaseTypeDefs, sharedTrackingTypeDefs } from '@scf/cases';
+import { sharedCaseTypeDefs, sharedMyCaseTypeDefs, sharedTrackingTypeDefs } from '@scf/cases';
 import { trackingTypeDefs } from './tracking/tracking.graphql.js';
 import { countyTrackingResolvers } from './tracking/tracking.resolvers.js';
+import { publicTrackingTypeDefs } from './tracking/public-tracking.graphql.js';
+import { publicTrackingResolvers } from './tracking/public-tracking.resolvers.js';
 import { countyCaseResolvers, countyCaseTypeDefs } from './cases/cases.host.js';
 import { federationLink, sharedEnums } from '@scf/kit';
 import { countyTypeDefs } from './counties/county.graphql.js';
@@ -18,5 +20,5 @@ import { mergeResolvers } from '@scf/kit';
 import { complaintTypeDefs } from './complaints/complaint.graphql.js';
 import { complaintResolvers } from './complaints/complaint.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('County', 'county centre'), countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs, complaintTypeDefs].join('\n'));
-export const resolvers = mergeResolvers(accountsResolvers(countyAccounts), countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers, complaintResolvers);
+export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('County', 'county centre'), countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs, sharedMyCaseTypeDefs, publicTrackingTypeDefs, complaintTypeDefs].join('\n'));
+export const resolvers = mergeResolvers(accountsResolvers(countyAccounts), countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers, publicTrackingResolvers, complaintResolvers);

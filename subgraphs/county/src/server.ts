@@ -1,5 +1,5 @@
 import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
-import { changePasswordRoute, signInRoute } from '@scf/accounts';
+import { accountStatusRoute, changePasswordRoute, signInRoute } from '@scf/accounts';
 import { countyAccounts } from './staff/staff.accounts.js';
 import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
 import type { Relay } from '@scf/handover';
@@ -10,6 +10,7 @@ import { createContext } from './context.js';
 import { resolvers, typeDefs } from './schema.js';
 import { internalTokenFromEnv } from '@scf/catalogue';
 import { catalogueFeedRoute } from './items/item.feed.js';
+import { PublicTrackingGuard, type PublicTrackingLimits } from './tracking/public-tracking.limits.js';
 
 export interface CountyServerConfig extends DelegationConfig {
   databaseUrl?: string;
@@ -21,6 +22,8 @@ export interface CountyServerConfig extends DelegationConfig {
   clock?: () => Date;
   /** Township and village subgraphs present it to pull the catalogue; env SCF_INTERNAL_TOKEN, default dev-internal-token. */
   internalToken?: string;
+  /** trackMyCase's limits: default 20 lookups a minute per client, 5 wrong checks an hour per case number. */
+  publicTrackingLimits?: Partial<PublicTrackingLimits>;
 }
 
 /** Opens (and migrates) the county database and serves the county subgraph. Port 0 picks a free port. */
@@ -28,8 +31,9 @@ export async function createServer(config: CountyServerConfig = {}): Promise<Run
   const { orm, sql } = await openCountyDatabase(config.databaseUrl ?? databaseUrlFor('COUNTY'));
   const auth = config.auth ?? authConfigFromEnv();
   const { relay, route } = delegation(casesHost, orm, config);
-  const server = await startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick }), auth, port: config.port, host: config.host, clock: config.clock,
-    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv()), route, signInRoute(orm, countyAccounts, auth), changePasswordRoute(orm, countyAccounts, auth)],
+  const publicTracking = new PublicTrackingGuard(config.publicTrackingLimits, config.clock);
+  const server = await startSubgraph({ name: 'county', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick, publicTracking }), auth, port: config.port, host: config.host, clock: config.clock,
+    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv()), route, signInRoute(orm, countyAccounts, auth), changePasswordRoute(orm, countyAccounts, auth), accountStatusRoute(orm, countyAccounts, auth)],
     tasks: [supervisionTask(orm, config.clock), relay.task],
   });
   // The relay finishes what it is sending before the database closes.

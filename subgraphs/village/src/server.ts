@@ -1,5 +1,5 @@
 import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
-import { changePasswordRoute, signInRoute } from '@scf/accounts';
+import { accountStatusRoute, changePasswordRoute, signInRoute } from '@scf/accounts';
 import { villageAccounts } from './staff/staff.accounts.js';
 import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
 import type { Relay } from '@scf/handover';
@@ -27,7 +27,7 @@ export async function createServer(config: VillageServerConfig = {}): Promise<Re
   const auth = config.auth ?? authConfigFromEnv();
   const { replica, task } = levelReplica('village', orm, 'village', config);
   const { relay, route } = delegation(casesHost, orm, config);
-  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick }), auth, routes: [route, signInRoute(orm, villageAccounts, auth), changePasswordRoute(orm, villageAccounts, auth)], port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock), relay.task] });
+  const server = await startSubgraph({ name: 'village', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick }), auth, routes: [route, signInRoute(orm, villageAccounts, auth), changePasswordRoute(orm, villageAccounts, auth), accountStatusRoute(orm, villageAccounts, auth)], port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock), relay.task] });
   // The relay finishes what it is sending before the database closes.
   return { ...server, relay, syncCatalogue: () => replica.sync(), stop: () => relay.close().then(() => server.stop()) };
 }

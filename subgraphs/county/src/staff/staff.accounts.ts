@@ -13,7 +13,7 @@ export const countyAccounts: AccountsHost = {
     const s = await em.findOne(CountyStaff, { username }, { populate: ['passwordHash'] });
     if (!s) return null;
     const unit = s.unitId == null ? null : await em.findOne(WindowUnit, { id: s.unitId });
-    return { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.countyCode, countyCode: s.countyCode, unit: unit?.name ?? null, active: s.active, passwordHash: s.passwordHash ?? null };
+    return { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.countyCode, countyCode: s.countyCode, unit: unit?.name ?? null, active: s.active, passwordHash: s.passwordHash ?? null, passwordSetAt: s.passwordSetAt ?? null };
   },
   pointExists: async (em, code) => (await em.count(County, { code })) > 0,
   async createStaff(em: EntityManager, input: NewStaffInput, passwordHash: string) {

@@ -8,7 +8,7 @@ export const townshipAccounts: AccountsHost = {
   staffEntity: 'TownshipStaff',
   async findAccount(em, username) {
     const s = await em.findOne(TownshipStaff, { username }, { populate: ['passwordHash'] });
-    return s && { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.townshipCode, countyCode: s.townshipCode.slice(0, 6), unit: null, active: s.active, passwordHash: s.passwordHash ?? null };
+    return s && { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.townshipCode, countyCode: s.townshipCode.slice(0, 6), unit: null, active: s.active, passwordHash: s.passwordHash ?? null, passwordSetAt: s.passwordSetAt ?? null };
   },
   pointExists: async (em, code) => (await em.count(Township, { code })) > 0,
   async createStaff(em, input, passwordHash) {

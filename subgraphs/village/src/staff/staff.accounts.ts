@@ -9,7 +9,7 @@ export const villageAccounts: AccountsHost = {
   staffEntity: 'VillageStaff',
   async findAccount(em, username) {
     const s = await em.findOne(VillageStaff, { username }, { populate: ['passwordHash'] });
-    return s && { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.villageCode, countyCode: s.villageCode.slice(0, 6), unit: null, active: s.active, passwordHash: s.passwordHash ?? null };
+    return s && { id: s.id, username: s.username, name: s.name, role: s.role, pointCode: s.villageCode, countyCode: s.villageCode.slice(0, 6), unit: null, active: s.active, passwordHash: s.passwordHash ?? null, passwordSetAt: s.passwordSetAt ?? null };
   },
   pointExists: async (em, code) => (await em.count(Village, { code })) > 0,
   async createStaff(em, input, passwordHash) {
