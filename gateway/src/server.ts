@@ -71,7 +71,7 @@ export interface GatewayContext {
 }
 
 /** Errors leave with their code and message only: no stack, no exception dump, whatever produced them. */
-function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+const formatErrorFor = (urls: SubgraphUrls) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
   if (!formatted.extensions) return formatted;
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions as Record<string, unknown>;
   // graphql-js's own words for the token limit ("Syntax Error: Document contains more that N tokens") read
@@ -80,8 +80,15 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
     const message = `The query has more than ${QUERY_LIMITS.tokens} tokens, the gateway's limit. Ask for less in one request: split the query.`;
     return { message, extensions: { ...extensions, limit: 'tokens', max: QUERY_LIMITS.tokens } };
   }
+  // A level that does not answer: say which, never where it listens (an internal address is nobody's business).
+  const unreachable = /^request to https?:\/\/\S+ failed, reason: (.*)$/.exec(formatted.message);
+  if (unreachable || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/.test(formatted.message)) {
+    const level = Object.entries(urls).find(([, url]) => formatted.message.includes(new URL(url).origin))?.[0] ?? 'a level';
+    const { serviceName: _s, ...rest } = extensions;
+    return { ...formatted, message: `暂时无法连接${level === 'village' ? '村级' : level === 'township' ? '乡镇' : level === 'county' ? '县级' : ''}系统，请稍后再试 / the ${level} system is not answering right now; try again in a minute`, extensions: { ...rest, code: 'SERVICE_UNAVAILABLE', level } };
+  }
   return { ...formatted, extensions };
-}
+};
 
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const urls = config.subgraphUrls;
@@ -130,7 +137,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     introspection,
     // Stack traces show our internals, not the user's mistake; the error code and message say what went wrong.
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: formatErrorFor(urls),
     // GET or a form-encodable content type (text/plain, form data) needs `apollo-require-preflight` (or
     // `x-apollo-operation-name`): a browser cannot send that cross-site without CORS, which the gateway never grants.
     csrfPrevention: true,

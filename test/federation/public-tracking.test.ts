@@ -262,6 +262,9 @@ describe('applicants track their own case with its number and the last four digi
         const r = await trackMyCase(caseNo, '5678');
         expect(r.data?.trackMyCase ?? null).toBeNull();
         expect(r.errors?.length).toBeGreaterThan(0);
+        // Said plainly, without the address the village listens on.
+        expect(JSON.stringify(r.errors)).not.toMatch(/127\.0\.0\.1|http:\/\/|ECONNREFUSED/);
+        expect(r.errors!.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE' && /village/.test(e.message))).toBe(true);
       }
     } finally {
       await fed.restartLevel('village');
