@@ -19,6 +19,9 @@ import { calendarResolvers } from './calendar/calendar.resolvers.js';
 import { mergeResolvers } from '@scf/kit';
 import { complaintTypeDefs } from './complaints/complaint.graphql.js';
 import { complaintResolvers } from './complaints/complaint.resolvers.js';
+import { sharedDashboardTypeDefs } from '@scf/dashboard';
+import { dashboardTypeDefs } from './dashboard/dashboard.graphql.js';
+import { dashboardResolvers } from './dashboard/dashboard.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('County', 'county centre'), countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs, sharedMyCaseTypeDefs, publicTrackingTypeDefs, complaintTypeDefs].join('\n'));
-export const resolvers = mergeResolvers(accountsResolvers(countyAccounts), countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers, publicTrackingResolvers, complaintResolvers);
+export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('County', 'county centre'), countyTypeDefs, staffTypeDefs, itemTypeDefs, calendarTypeDefs, sharedCaseTypeDefs, countyCaseTypeDefs, sharedTrackingTypeDefs, trackingTypeDefs, sharedMyCaseTypeDefs, publicTrackingTypeDefs, complaintTypeDefs, sharedDashboardTypeDefs, dashboardTypeDefs].join('\n'));
+export const resolvers = mergeResolvers(accountsResolvers(countyAccounts), countyResolvers, staffResolvers, itemResolvers, calendarResolvers, countyCaseResolvers, countyTrackingResolvers, publicTrackingResolvers, complaintResolvers, dashboardResolvers);

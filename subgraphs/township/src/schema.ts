@@ -1,4 +1,6 @@
 import { parse } from 'graphql';
+import { sharedDashboardTypeDefs } from '@scf/dashboard';
+import { townshipDashboardResolvers, townshipDashboardTypeDefs } from './dashboard/dashboard.host.js';
 import { accountsResolvers, accountsTypeDefs, sharedAccountsTypeDefs } from '@scf/accounts';
 import { townshipAccounts } from './staff/staff.accounts.js';
 import { LEVEL_NAMES, levelMyCaseTypeDefs, levelTrackingTypeDefs, myCaseResolvers, sharedCaseTypeDefs, sharedMyCaseTypeDefs, sharedTrackingTypeDefs, trackingResolvers } from '@scf/cases';
@@ -10,8 +12,9 @@ import { townshipResolvers } from './townships/township.resolvers.js';
 import { staffTypeDefs } from './staff/staff.graphql.js';
 import { staffResolvers } from './staff/staff.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('Township', 'township centre'), townshipTypeDefs, staffTypeDefs, sharedCaseTypeDefs, townshipCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.TOWNSHIP), sharedMyCaseTypeDefs, levelMyCaseTypeDefs(LEVEL_NAMES.TOWNSHIP)].join('\n'));
+export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('Township', 'township centre'), townshipTypeDefs, staffTypeDefs, sharedCaseTypeDefs, townshipCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.TOWNSHIP), sharedMyCaseTypeDefs, levelMyCaseTypeDefs(LEVEL_NAMES.TOWNSHIP), sharedDashboardTypeDefs, townshipDashboardTypeDefs].join('\n'));
 export const resolvers = mergeResolvers(accountsResolvers(townshipAccounts), townshipResolvers, staffResolvers, townshipCaseResolvers,
   trackingResolvers(LEVEL_NAMES.TOWNSHIP, async (ctx: TownshipContext, code) => (await ctx.loaders.townshipByCode.load(code))?.name ?? code),
   myCaseResolvers(LEVEL_NAMES.TOWNSHIP, casesHost),
+  townshipDashboardResolvers,
 );

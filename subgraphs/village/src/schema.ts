@@ -1,4 +1,6 @@
 import { parse } from 'graphql';
+import { sharedDashboardTypeDefs } from '@scf/dashboard';
+import { villageDashboardResolvers, villageDashboardTypeDefs } from './dashboard/dashboard.host.js';
 import { accountsResolvers, accountsTypeDefs, sharedAccountsTypeDefs } from '@scf/accounts';
 import { villageAccounts } from './staff/staff.accounts.js';
 import { LEVEL_NAMES, levelMyCaseTypeDefs, levelTrackingTypeDefs, myCaseResolvers, sharedCaseTypeDefs, sharedMyCaseTypeDefs, sharedTrackingTypeDefs, trackingResolvers } from '@scf/cases';
@@ -10,8 +12,9 @@ import { villageResolvers } from './villages/village.resolvers.js';
 import { staffTypeDefs } from './staff/staff.graphql.js';
 import { staffResolvers } from './staff/staff.resolvers.js';
 
-export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('Village', 'village service room'), villageTypeDefs, staffTypeDefs, sharedCaseTypeDefs, villageCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.VILLAGE), sharedMyCaseTypeDefs, levelMyCaseTypeDefs(LEVEL_NAMES.VILLAGE)].join('\n'));
+export const typeDefs = parse([federationLink, sharedEnums, sharedAccountsTypeDefs, accountsTypeDefs('Village', 'village service room'), villageTypeDefs, staffTypeDefs, sharedCaseTypeDefs, villageCaseTypeDefs, sharedTrackingTypeDefs, levelTrackingTypeDefs(LEVEL_NAMES.VILLAGE), sharedMyCaseTypeDefs, levelMyCaseTypeDefs(LEVEL_NAMES.VILLAGE), sharedDashboardTypeDefs, villageDashboardTypeDefs].join('\n'));
 export const resolvers = mergeResolvers(accountsResolvers(villageAccounts), villageResolvers, staffResolvers, villageCaseResolvers,
   trackingResolvers(LEVEL_NAMES.VILLAGE, async (ctx: VillageContext, code) => (await ctx.loaders.villageByCode.load(code))?.name ?? code),
   myCaseResolvers(LEVEL_NAMES.VILLAGE, casesHost),
+  villageDashboardResolvers,
 );
