@@ -22,7 +22,7 @@ const fed = await startFederation({
 if (process.env.SCF_SEED_DEMO !== '0' && (await fed.county.orm.em.fork().count(County, {})) === 0) {
   const report = await seedCounty({ county: fed.county.orm, township: fed.township.orm, village: fed.village.orm }, demoCounty, { demoPassword: DEMO_PASSWORD });
   console.log(`loaded the demo county ${report.county.name} (${report.county.code}): ${report.changed} rows`);
-  console.log(`demo accounts (password ${DEMO_PASSWORD}): ${demoCounty}.director, ${demoCounty}.supervisor, ${demoCounty}.w01.a, ${demoCounty}100.director, ${demoCounty}100.d1.a, ${demoCounty}100207.a — see README "Roles and accounts"`);
+  console.log(`demo accounts (password ${DEMO_PASSWORD}): ${demoCounty}.director, ${demoCounty}.supervisor, ${demoCounty}.w01.a, ${demoCounty}100.director, ${demoCounty}100.d1.a, ${demoCounty}100207.a — see README "Signing in, roles and personal data"`);
 }
 // Townships and villages pull the county's catalogue every 30 s; pull now so a fresh start serves it at once.
 await fed.syncCatalogues().catch((e: Error) => console.warn(`catalogue replication: ${e.message} (retrying in the background)`));
