@@ -6,9 +6,13 @@ import { databaseUrlFor } from '@scf/kit';
 import { startFederation } from '@scf/system';
 import { DEMO_PASSWORD, seedCounty } from '@scf/seed';
 import { County } from '@scf/county';
+import { buildWeb } from '@scf/web';
 
 const demoCounty = process.env.SCF_DEMO_COUNTY ?? '140925';
+// The web clients are built at each start (esbuild takes well under a second), so what is served is what is checked out.
+const webRoot = await buildWeb();
 const fed = await startFederation({
+  webRoot,
   databaseUrls: { COUNTY: databaseUrlFor('COUNTY'), TOWNSHIP: databaseUrlFor('TOWNSHIP'), VILLAGE: databaseUrlFor('VILLAGE') },
   ports: {
     gateway: Number(process.env.GATEWAY_PORT ?? 4000),
@@ -26,5 +30,6 @@ if (process.env.SCF_SEED_DEMO !== '0' && (await fed.county.orm.em.fork().count(C
 }
 // Townships and villages pull the county's catalogue every 30 s; pull now so a fresh start serves it at once.
 await fed.syncCatalogues().catch((e: Error) => console.warn(`catalogue replication: ${e.message} (retrying in the background)`));
+console.log(`window app at http://localhost:${fed.gateway.port}/ (dashboard: /dashboard.html, public tracking: /track.html)`);
 console.log(`gateway at ${fed.gateway.url}  (subgraphs: ${fed.county.url}, ${fed.township.url}, ${fed.village.url})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void fed.stop().then(() => process.exit(0)));

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 
 /**
  * The client's address: the TCP peer, or — only when the gateway was told how many reverse proxies stand in
@@ -71,4 +71,22 @@ export function jsonErrors(): ErrorRequestHandler {
 
 export function notFound(): RequestHandler {
   return (req, res) => sendError(req, res, 404, 'Nothing here: the API is /graphql, /auth/sign-in, /auth/me and /health', 'NOT_FOUND');
+}
+
+/**
+ * The web clients, from the same origin as the API (no CORS to grant). A strict content policy: scripts,
+ * styles, images and connections from this origin only — nothing from a CDN. Pages are revalidated on each
+ * load (a new version reaches every window at once); scripts and styles may be cached for an hour.
+ */
+export function staticSite(root: string): RequestHandler {
+  const serve = express.static(root, {
+    index: 'index.html',
+    fallthrough: true,
+    setHeaders(res, path) {
+      res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; worker-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+      res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('Cache-Control', path.endsWith('.html') || path.endsWith('sw.js') ? 'no-cache' : 'public, max-age=3600');
+    },
+  });
+  return (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? serve(req, res, next) : next());
 }

@@ -27,7 +27,7 @@ import { loadSupergraph } from '@scf/schema';
 import { accountCheckMsFromEnv, introspectionFromEnv, productionFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
 import { accountStatusChecker, AccountCheckUnavailable, issuedAtOf } from './account-status.js';
 import { actorOf, authRoutes, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
-import { clientIp, jsonErrors, notFound, securityHeaders } from './http.js';
+import { clientIp, jsonErrors, notFound, securityHeaders, staticSite } from './http.js';
 import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
 
 export interface GatewayConfig {
@@ -54,6 +54,8 @@ export interface GatewayConfig {
    * unchanged (see account-status.ts). Default SCF_ACCOUNT_CHECK_MS, else 30 000; 0 asks on every request.
    */
   accountCheckMs?: number;
+  /** A built web site to serve at `/` (web/dist: the window app, the dashboard page, public tracking); none by default. */
+  webRoot?: string;
 }
 
 export interface RunningGateway {
@@ -216,6 +218,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     }),
   );
 
+  if (config.webRoot) app.use(staticSite(config.webRoot));
   app.use(notFound());
   app.use(jsonErrors());
 

@@ -24,6 +24,8 @@ export interface FederationConfig {
   auth?: AuthConfig;
   /** How long the gateway trusts an account's status (see gateway accountCheckMs). */
   accountCheckMs?: number;
+  /** The built web site the gateway serves at `/` (see @scf/web buildWeb). */
+  webRoot?: string;
 }
 
 export interface RunningFederation {
@@ -74,6 +76,7 @@ export async function startFederation(config: FederationConfig): Promise<Running
     host,
     auth,
     accountCheckMs: config.accountCheckMs,
+    webRoot: config.webRoot,
   });
   const stopped = new Set<'county' | 'township' | 'village'>();
   const fed: RunningFederation = {

@@ -47,6 +47,8 @@ export interface TestFederationOptions {
    * are the query's alone; tests that deactivate accounts or reset passwords pass 0 (ask every request).
    */
   accountCheckMs?: number;
+  /** A built web site for the gateway to serve at `/` (browser tests). */
+  webRoot?: string;
 }
 
 export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
@@ -56,7 +58,7 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
   try {
     // Background polling would blur the SQL statement counts tests make; hand-overs still go at once (the
     // kick after each commit) and tests can flushHandovers().
-    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000 });
+    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000, webRoot: options.webRoot });
   } catch (e) {
     await dbs.cleanup().catch(() => undefined);
     throw e;

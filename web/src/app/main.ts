@@ -1,0 +1,2 @@
+// The app page; see web/public/ for its HTML.
+export {};

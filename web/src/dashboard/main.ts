@@ -1,0 +1,2 @@
+// The dashboard page; see web/public/ for its HTML.
+export {};

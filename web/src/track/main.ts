@@ -1,0 +1,2 @@
+// The track page; see web/public/ for its HTML.
+export {};
