@@ -4,6 +4,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = '1';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import express from 'express';
+import compression from 'compression';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -162,6 +163,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   await server.start();
 
   app.use(securityHeaders(['/graphql', '/auth', '/health']));
+  // Village rooms are on slow links: JSON answers and the web clients shrink 5–20× gzipped.
+  app.use(compression({ threshold: 1024 }));
 
   app.get('/health', async (_req, res) => {
     const checks = await Promise.all(

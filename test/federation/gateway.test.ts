@@ -16,6 +16,17 @@ describe('the gateway', () => {
     expect(await res.json()).toEqual({ status: 'ok', subgraphs: { county: 'up', township: 'up', village: 'up' } });
   });
 
+  it('compresses its answers for clients on slow links', async () => {
+    await fed.seed('140925');
+    const res = await fetch(fed.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ county(code: "140925") { townships { code name villages { code name } } } }' }),
+    });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(((await res.json()) as any).data.county.townships).toHaveLength(14);
+  });
+
   it('serves no landing page that would load Apollo Sandbox from an outside CDN', async () => {
     const res = await fetch(fed.gateway.url, { headers: { accept: 'text/html' } });
     const body = await res.text();
