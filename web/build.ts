@@ -24,6 +24,7 @@ export async function buildWeb(outDir = webRoot): Promise<string> {
     target: 'es2017',
     sourcemap: false,
     legalComments: 'none',
+    charset: 'utf8',
     logLevel: 'warning',
   });
   cpSync(join(here, 'public'), outDir, { recursive: true });

@@ -96,6 +96,10 @@ describe('cases move between levels through the hand-over, and trackCase follows
     const origin = (await gql.query(`{ villageCase(caseNo: "${caseNo}") { status decision { outcome reason rightsNotice } } }`)).data.villageCase;
     expect(origin).toMatchObject({ status: 'DECIDED', decision: { outcome: 'REFUSED', reason: '经营场所不符合安全距离要求' } });
     expect(origin.decision.rightsNotice).toContain('行政复议');
+    // The village, the applicant's only contact, prints the county's refusal for them.
+    const notice = (await fed.as(VCLERK).query(`{ villageCase(caseNo: "${caseNo}") { notice(kind: REFUSAL) { title text } } }`)).data.villageCase.notice;
+    expect(notice.title).toBe('不予许可决定书');
+    expect(notice.text).toContain('经营场所不符合安全距离要求');
     const t = (await track(caseNo)).data.trackCase;
     expect(t.currentLevel).toBe('VILLAGE');
     expect(t.hops.map((h: any) => [h.action, h.from.code, h.to.code])).toEqual([

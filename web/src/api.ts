@@ -21,8 +21,21 @@ export interface Session {
 }
 
 export class ApiError extends Error {
-  constructor(message: string, public code: string, public field?: string, public status?: number) {
+  constructor(
+    message: string,
+    public code: string,
+    public field?: string,
+    public status?: number,
+    /** The error's other details: CONFLICT's currentVersion / currentStatus, RATE_LIMITED's retryAfterSeconds … */
+    public extensions: Record<string, unknown> = {},
+  ) {
     super(message);
+  }
+
+  /** Seconds to wait before trying again (429 sign-in refusals, RATE_LIMITED lookups), when the server said. */
+  get retryAfterSeconds(): number | undefined {
+    const s = Number(this.extensions.retryAfterSeconds);
+    return Number.isFinite(s) && s > 0 ? s : undefined;
   }
 }
 
@@ -45,8 +58,11 @@ export async function signIn(username: string, password: string): Promise<Sessio
   } catch {
     throw new OfflineError('网络连接中断 / the link is down');
   }
-  const body = (await res.json()) as Session & { error?: string; code?: string };
-  if (!res.ok) throw new ApiError(body.error ?? `HTTP ${res.status}`, body.code ?? 'UNAUTHENTICATED', undefined, res.status);
+  const body = (await res.json().catch(() => ({}))) as Session & { error?: string; code?: string; retryAfterSeconds?: number };
+  if (!res.ok) {
+    const retry = body.retryAfterSeconds ?? Number(res.headers.get('retry-after') ?? NaN);
+    throw new ApiError(body.error ?? `HTTP ${res.status}`, body.code ?? 'UNAUTHENTICATED', undefined, res.status, Number.isFinite(retry) ? { retryAfterSeconds: retry } : {});
+  }
   localStorage.setItem(TOKEN_KEY, JSON.stringify({ token: body.token, expiresAt: body.expiresAt, staff: body.staff }));
   return body;
 }
@@ -67,11 +83,11 @@ export async function gql<T = any>(query: string, variables?: Record<string, unk
   } catch {
     throw new OfflineError('网络连接中断 / the link is down');
   }
-  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown } }[] };
   if (body.errors?.length) {
     const e = body.errors[0]!;
     if (e.extensions?.code === 'UNAUTHENTICATED') signOut();
-    throw new ApiError(e.message, e.extensions?.code ?? 'ERROR', e.extensions?.field, res.status);
+    throw new ApiError(e.message, e.extensions?.code ?? 'ERROR', e.extensions?.field, res.status, e.extensions ?? {});
   }
   if (!res.ok || !body.data) throw new ApiError(`HTTP ${res.status}`, 'ERROR', undefined, res.status);
   return body.data;

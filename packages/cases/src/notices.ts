@@ -17,11 +17,13 @@ const TITLES: Record<NoticeKind, string> = {
   REFUSAL: '不予许可决定书',
 };
 
-const WHEN: Record<NoticeKind, { action: string; missing: string }> = {
+// A refusal decided at another level reaches the origin as its result (resultReceived): the origin, the
+// applicant's only contact, prints the decision for them.
+const WHEN: Record<NoticeKind, { action: string | string[]; missing: string }> = {
   ACCEPTANCE: { action: 'accept', missing: 'it has not been accepted' },
   SUPPLEMENT: { action: 'requestSupplement', missing: 'no supplement was requested' },
   NOT_ACCEPTED: { action: 'notAccept', missing: 'it was not refused at intake' },
-  REFUSAL: { action: 'decide', missing: 'it has no refusal decision' },
+  REFUSAL: { action: ['decide', 'resultReceived'], missing: 'it has no refusal decision' },
 };
 
 function escape(s: string): string {
@@ -35,7 +37,8 @@ function chineseDate(d: string): string {
 
 /** A printable notice, built from the recorded facts of the case; refused when the case has none of that kind. */
 export function buildNotice(kind: NoticeKind, c: CaseRow, history: CaseEventRow[], point: Point) {
-  const events = history.filter((e) => e.action === WHEN[kind].action);
+  const actions = ([] as string[]).concat(WHEN[kind].action);
+  const events = history.filter((e) => actions.includes(e.action));
   const event = events[events.length - 1];
   if (!event || (kind === 'REFUSAL' && c.outcome !== 'REFUSED')) {
     throw new DomainError('NOTICE_NOT_AVAILABLE', `Case ${c.caseNo} has no ${TITLES[kind]}: ${WHEN[kind].missing}`);

@@ -1,0 +1,46 @@
+/** What staff read on screen: the API's enums in the words the centres use (DOMAIN R10–R15). */
+import type { Staff } from '../api.js';
+
+export type Level = Staff['level'];
+
+export const LEVEL_TYPE: Record<Level, 'Village' | 'Township' | 'County'> = { VILLAGE: 'Village', TOWNSHIP: 'Township', COUNTY: 'County' };
+export const LEVEL_FIELD: Record<Level, 'village' | 'township' | 'county'> = { VILLAGE: 'village', TOWNSHIP: 'township', COUNTY: 'county' };
+export const LEVEL_WORD: Record<Level, string> = { VILLAGE: '村', TOWNSHIP: '乡镇', COUNTY: '县' };
+const DEPTH: Record<Level, number> = { VILLAGE: 0, TOWNSHIP: 1, COUNTY: 2 };
+
+export const STATUS: Record<string, string> = {
+  REGISTERED: '已登记', SUPPLEMENT_REQUESTED: '待补正', NOT_ACCEPTED: '不予受理', ACCEPTED: '已受理', SUSPENDED: '特别程序中',
+  FORWARDED: '已上报', DECIDED: '已办结', DELIVERED: '已送达', EVALUATED: '已评价', CLOSED: '已归档', WITHDRAWN: '已撤回',
+};
+export const FWD_STATUS: Record<string, string> = {
+  RECEIVED: '待接收', ACCEPTED: '已接收', DECIDED: '已决定', RETURNED: '已退回', FORWARDED: '已转报', SUPPLEMENT_REQUESTED: '已要求补正',
+};
+export const KIND: Record<string, string> = { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORTED: '报批件', REPLY: '答复件' };
+export const FORM: Record<string, string> = { ORIGINAL: '原件', COPY: '复印件', ORIGINAL_AND_COPY: '原件及复印件' };
+export const LIGHT: Record<string, string> = { GREEN: '绿灯', YELLOW: '黄灯', RED: '红灯' };
+export const OUTCOME: Record<string, string> = { GRANTED: '准予许可', REFUSED: '不予许可' };
+export const DELIVERY: Record<string, string> = { PICKUP: '窗口领取', MAIL: '邮寄送达', ELECTRONIC: '电子送达' };
+export const EVALUATION: Record<string, string> = {
+  VERY_SATISFIED: '非常满意', SATISFIED: '满意', BASICALLY_SATISFIED: '基本满意', DISSATISFIED: '不满意', VERY_DISSATISFIED: '非常不满意',
+};
+export const FIELD: Record<string, string> = {
+  'applicant.name': '申请人姓名/名称', 'applicant.idNumber': '身份证号码', 'applicant.creditCode': '统一社会信用代码', 'applicant.phone': '联系电话',
+  'agent.name': '代办人姓名', 'agent.idNumber': '代办人身份证号码', 'agent.phone': '代办人电话', 'agent.entrustmentRef': '委托书编号',
+  materialsReceived: '收取材料', reason: '理由', note: '备注', toPointCode: '上报至', outcome: '决定',
+};
+
+/** The points a case may be forwarded to from `pointCode`: those above it, no higher than the deciding level (R17). */
+export function forwardTargets(pointCode: string, decidingLevel: Level): { code: string; level: Level }[] {
+  const above: { code: string; level: Level }[] = [];
+  if (pointCode.length === 12) above.push({ code: pointCode.slice(0, 9), level: 'TOWNSHIP' });
+  if (pointCode.length >= 9) above.push({ code: pointCode.slice(0, 6), level: 'COUNTY' });
+  return above.filter((t) => DEPTH[t.level] <= DEPTH[decidingLevel]);
+}
+
+export const levelOfCode = (code: string): Level => (code.length === 12 ? 'VILLAGE' : code.length === 9 ? 'TOWNSHIP' : 'COUNTY');
+
+/** The Chinese half of a bilingual server message ("中文 / English"), or the whole when it has none. */
+export function zh(message: string): string {
+  const i = message.indexOf(' / ');
+  return i > 0 && /[\u4e00-\u9fff]/.test(message.slice(0, i)) ? message.slice(0, i) : message;
+}
