@@ -45,10 +45,21 @@ export async function findCase(em: EntityManager, host: CasesHost, caseNo: strin
  * One step of the lifecycle: the shared state machine decides whether it is allowed and what it needs;
  * this writes the new state and its history row in one transaction, guarded by the version the clerk saw.
  */
-export async function actOnCase(em: EntityManager, host: CasesHost, input: ActInput, now: Date, afterCommit?: () => void): Promise<CaseRow> {
+export async function actOnCase(
+  em: EntityManager,
+  host: CasesHost,
+  input: ActInput,
+  now: Date,
+  hooks: {
+    /** Refuses the actor, once the case is loaded, when it is not theirs to act on (scope rules). */
+    authorize?: (current: CaseRow) => unknown;
+    afterCommit?: () => void;
+  } = {},
+): Promise<CaseRow> {
   if (!WINDOW_ACTIONS.has(input.action)) invalid('action', `${input.action} is not a window action`);
   if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) invalid('expectedVersion', 'must be the positive version number read with the case');
   const current = await findCase(em, host, input.caseNo);
+  await hooks.authorize?.(current);
   const staff = await host.findStaff(em, input.staff);
   if (!staff || !staff.active || staff.pointCode !== current.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
   if (current.version !== input.expectedVersion) throw new ConflictError(current.caseNo, input.expectedVersion, current);
@@ -173,7 +184,7 @@ export async function actOnCase(em: EntityManager, host: CasesHost, input: ActIn
     await tx.flush();
     return tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });
   });
-  afterCommit?.();
+  hooks.afterCommit?.();
   return result;
 }
 

@@ -218,9 +218,11 @@ const RECEIVER_MOVES: Record<ForwardedActInput['action'], InboundRow['status'][]
 };
 
 /** What the receiving level does with a case forwarded to it (R18): accept, decide, return it, or forward it on. */
-export async function actOnForwarded(em: EntityManager, host: CasesHost, input: ForwardedActInput, now: Date): Promise<InboundRow> {
+/** `authorize` refuses the actor, once the forwarded case is loaded, when it is not theirs to act on. */
+export async function actOnForwarded(em: EntityManager, host: CasesHost, input: ForwardedActInput, now: Date, authorize?: (inbound: InboundRow) => unknown): Promise<InboundRow> {
   const inbound = await em.findOne<InboundRow>('InboundCase', { caseNo: input.caseNo }, { refresh: true });
   if (!inbound) throw new DomainError('NOT_FOUND', `No case ${input.caseNo} was forwarded to this ${host.names.label}`);
+  await authorize?.(inbound);
   const staff = await host.findStaff(em, input.staff);
   if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
   const allowedFrom = RECEIVER_MOVES[input.action];

@@ -66,17 +66,18 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
         return focus(withPersonalData(ctx), await registerCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now()));
       },
       async [`act${n.type}Case`](_: unknown, { input }: { input: Omit<ActInput, 'staff'> }, ctx: CasesRequestContext) {
-        requireActor(ctx.actor);
-        const current = await findCase(ctx.em, host, input.caseNo);
-        const actor = requireAct(ctx.actor, await scopeOf(ctx, current), `act on case ${input.caseNo}`);
-        return focus(withPersonalData(ctx), await actOnCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), ctx.kick));
+        const actor = requireActor(ctx.actor);
+        const row = await actOnCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), {
+          authorize: async (current) => requireAct(actor, await scopeOf(ctx, current), `act on case ${input.caseNo}`),
+          afterCommit: ctx.kick,
+        });
+        return focus(withPersonalData(ctx), row);
       },
       [`handleForwarded${n.type}Case`]: async (_: unknown, { input }: { input: Omit<ForwardedActInput, 'staff'> }, ctx: CasesRequestContext) => {
-        requireActor(ctx.actor);
-        const inbound = await ctx.cases.inboundByNo.load(input.caseNo);
-        // An unknown case number is refused by actOnForwarded with its own message.
-        const actor = inbound ? requireAct(ctx.actor, { pointCode: inbound.pointCode }, `act on forwarded case ${input.caseNo}`) : ctx.actor!;
-        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now());
+        const actor = requireActor(ctx.actor);
+        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), (inbound) =>
+          requireAct(actor, { pointCode: inbound.pointCode }, `act on forwarded case ${input.caseNo}`),
+        );
         ctx.kick?.();
         return row;
       },
