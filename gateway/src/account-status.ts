@@ -1,7 +1,5 @@
 import { GATEWAY_CREDENTIAL_HEADER, UnauthenticatedError, type Actor } from '@scf/auth';
-import type { SubgraphUrls } from './config.js';
-
-const SUBGRAPH_OF_LEVEL = { COUNTY: 'county', TOWNSHIP: 'township', VILLAGE: 'village' } as const;
+import { SUBGRAPH_OF_LEVEL, type SubgraphUrls } from './config.js';
 
 interface Status {
   active: boolean;
@@ -62,10 +60,4 @@ export class AccountCheckUnavailable extends Error {
   constructor(actor: Actor, detail: string) {
     super(`${actor.level.toLowerCase()} level unavailable to confirm ${actor.username}: ${detail}`);
   }
-}
-
-/** `iat` of a token that has already been verified. */
-export function issuedAtOf(token: string): number {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat?: unknown };
-  return typeof payload.iat === 'number' ? payload.iat : 0;
 }

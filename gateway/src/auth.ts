@@ -11,7 +11,7 @@ import {
   type AuthConfig,
   type Level,
 } from '@scf/auth';
-import type { SubgraphUrls } from './config.js';
+import { SUBGRAPH_OF_LEVEL, type SubgraphUrls } from './config.js';
 import { clientIp } from './http.js';
 import { QUERY_LIMITS } from './limits.js';
 
@@ -30,7 +30,6 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
   perClientIp: { attempts: 30, windowMs: 60_000 },
 };
 
-const SUBGRAPH_OF_LEVEL: Record<Level, keyof SubgraphUrls> = { COUNTY: 'county', TOWNSHIP: 'township', VILLAGE: 'village' };
 const LEVEL_NAME: Record<Level, string> = { COUNTY: '县级 / county', TOWNSHIP: '乡镇 / township', VILLAGE: '村 / village' };
 
 /** What the client sent in `authorization`: nothing (anonymous), a bearer token, or something unusable. */
@@ -50,13 +49,13 @@ export async function actorOf(header: string | undefined, staffSecret: string): 
   return { actor: await verifyStaffToken(credentials.token, staffSecret), token: credentials.token };
 }
 
-/** The seconds-since-epoch expiry of a token that has already been verified. */
-function expiryOf(token: string): string | null {
+/** `iat` and `exp` (seconds since the epoch) of a token that has already been verified. */
+export function timesOf(token: string): { issuedAt: number; expiresAt: number | null } {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { exp?: unknown };
-    return typeof payload.exp === 'number' ? new Date(payload.exp * 1000).toISOString() : null;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown };
+    return { issuedAt: typeof payload.iat === 'number' ? payload.iat : 0, expiresAt: typeof payload.exp === 'number' ? payload.exp : null };
   } catch {
-    return null;
+    return { issuedAt: 0, expiresAt: null };
   }
 }
 
@@ -248,7 +247,8 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
         res.status(401).json({ error: 'Sign in first: send the token from POST /auth/sign-in as "authorization: Bearer <token>"', code: 'UNAUTHENTICATED' });
         return;
       }
-      res.status(200).json({ staff: found.actor, expiresAt: expiryOf(found.token) });
+      const { expiresAt } = timesOf(found.token);
+      res.status(200).json({ staff: found.actor, expiresAt: expiresAt === null ? null : new Date(expiresAt * 1000).toISOString() });
     } catch (e) {
       if (!(e instanceof UnauthenticatedError)) throw e;
       res.setHeader('WWW-Authenticate', 'Bearer realm="scf", error="invalid_token"');

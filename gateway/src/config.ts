@@ -78,3 +78,6 @@ export function accountCheckMsFromEnv(env: NodeJS.ProcessEnv = process.env): num
   if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) throw new Error('SCF_ACCOUNT_CHECK_MS must be a whole number of milliseconds from 0 to 3600000');
   return ms;
 }
+
+/** The subgraph that holds each level's accounts and cases. */
+export const SUBGRAPH_OF_LEVEL = { COUNTY: 'county', TOWNSHIP: 'township', VILLAGE: 'village' } as const satisfies Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', keyof SubgraphUrls>;

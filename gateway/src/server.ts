@@ -26,8 +26,8 @@ import {
 } from '@scf/auth';
 import { loadSupergraph } from '@scf/schema';
 import { accountCheckMsFromEnv, introspectionFromEnv, productionFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
-import { accountStatusChecker, AccountCheckUnavailable, issuedAtOf } from './account-status.js';
-import { actorOf, authRoutes, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
+import { accountStatusChecker, AccountCheckUnavailable } from './account-status.js';
+import { actorOf, authRoutes, timesOf, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
 import { clientIp, jsonErrors, notFound, securityHeaders, staticSite } from './http.js';
 import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
 
@@ -200,7 +200,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         const ip = clientIp(req);
         try {
           const found = await actorOf(req.headers.authorization, auth.staffSecret);
-          if (found) await accounts.check(found.actor, issuedAtOf(found.token));
+          if (found) await accounts.check(found.actor, timesOf(found.token).issuedAt);
           return { token: found?.token ?? null, actor: found?.actor ?? null, clientIp: ip };
         } catch (e) {
           if (e instanceof AccountCheckUnavailable) {

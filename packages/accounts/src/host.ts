@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Actor, Level, StaffRole } from '@scf/auth';
+import { levelOfPoint, type Actor, type Level, type StaffRole } from '@scf/auth';
 
 /** A staff account as sign-in and staff management see it, whatever the level. */
 export interface StaffAccount {
@@ -50,14 +50,10 @@ export function actorOf(account: StaffAccount): Actor {
   return {
     username: account.username,
     name: account.name,
-    level: levelOf(account.pointCode),
+    level: levelOfPoint(account.pointCode)!,
     pointCode: account.pointCode,
     countyCode: account.countyCode,
     roles: [account.role],
     unit: account.unit,
   };
-}
-
-function levelOf(code: string): Level {
-  return code.length === 6 ? 'COUNTY' : code.length === 9 ? 'TOWNSHIP' : 'VILLAGE';
 }

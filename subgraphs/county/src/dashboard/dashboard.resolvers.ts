@@ -1,4 +1,5 @@
 import { addCounts, emptyCounts, levelDashboardData, rates, requireDashboardReader, type Counts, type DashboardLevelData } from '@scf/dashboard';
+import { levelOfPoint } from '@scf/auth';
 import { DomainError, parseDate } from '@scf/domain';
 import type { CountyContext } from '../context.js';
 import { County } from '../counties/county.entity.js';
@@ -125,12 +126,11 @@ async function build(ref: DashboardRef, ctx: CountyContext): Promise<Board> {
     days.set(d.date, e);
   }
   const pointName = (code: string) => (code === county.code ? county.centreName : (areas.get(code)?.name ?? code));
-  const levelOf = (code: string): Level => (code.length === 6 ? 'COUNTY' : code.length === 9 ? 'TOWNSHIP' : 'VILLAGE');
   const alertCases = data
     .flatMap((d) => d.alerts)
     .sort((a, b) => (a.light === b.light ? 0 : a.light === 'RED' ? -1 : 1) || a.deadline.localeCompare(b.deadline) || a.caseNo.localeCompare(b.caseNo))
     .slice(0, ALERTS_SHOWN)
-    .map((a) => ({ ...a, level: levelOf(a.pointCode), pointName: pointName(a.pointCode), unit: a.decidingUnit }));
+    .map((a) => ({ ...a, level: levelOfPoint(a.pointCode) ?? 'VILLAGE', pointName: pointName(a.pointCode), unit: a.decidingUnit }));
 
   return {
     name: county.name,
