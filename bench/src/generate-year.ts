@@ -21,9 +21,9 @@ import {
 } from '@scf/domain';
 import { dropDatabase, parseDatabaseUrl, type Level } from '@scf/kit';
 import { loadCalendar, replicateDirect, setCalendarDay } from '@scf/catalogue';
-import { openCountyDatabase } from '@scf/county';
-import { openTownshipDatabase } from '@scf/township';
-import { openVillageDatabase } from '@scf/village';
+import { county as countyLevel } from '@scf/county';
+import { township as townshipLevel } from '@scf/township';
+import { village as villageLevel } from '@scf/village';
 import { DEMO_PASSWORD, readCountyDivisions, seedCounty } from '@scf/seed';
 import { BENCH_COUNTY, BENCH_YEAR, benchDatabaseUrls, DEFAULT_CASES, DEFAULT_NOW, GENERATOR_VERSION, LEVELS, type YearMeta } from './year.js';
 
@@ -670,9 +670,9 @@ export async function generateYear(options: GenerateOptions = {}): Promise<YearM
   }
   log(`dropping and recreating ${LEVELS.map((l) => parseDatabaseUrl(urls[l])).map((t) => (t.driver === 'mysql' ? t.database : '')).join(', ')}`);
   await Promise.all(LEVELS.map((l) => dropDatabase(parseDatabaseUrl(urls[l]))));
-  const county = (await openCountyDatabase(urls.COUNTY)).orm;
-  const township = (await openTownshipDatabase(urls.TOWNSHIP)).orm;
-  const village = (await openVillageDatabase(urls.VILLAGE)).orm;
+  const county = (await countyLevel.openDatabase(urls.COUNTY)).orm;
+  const township = (await townshipLevel.openDatabase(urls.TOWNSHIP)).orm;
+  const village = (await villageLevel.openDatabase(urls.VILLAGE)).orm;
   const orms: Record<Level, MikroORM> = { COUNTY: county, TOWNSHIP: township, VILLAGE: village };
   const knex = (l: Level) => (orms[l].em as unknown as { getKnex(): Knex }).getKnex();
   try {

@@ -1,4 +1,5 @@
 import { defaultSubgraphUrls, type SubgraphName } from '@scf/schema';
+import { LEVEL_SPECS, LEVELS, type Level } from '@scf/domain';
 
 /*
  * The gateway's settings from the environment. Each one can also be given to createGateway() directly,
@@ -80,4 +81,4 @@ export function accountCheckMsFromEnv(env: NodeJS.ProcessEnv = process.env): num
 }
 
 /** The subgraph that holds each level's accounts and cases. */
-export const SUBGRAPH_OF_LEVEL = { COUNTY: 'county', TOWNSHIP: 'township', VILLAGE: 'village' } as const satisfies Record<'COUNTY' | 'TOWNSHIP' | 'VILLAGE', keyof SubgraphUrls>;
+export const SUBGRAPH_OF_LEVEL: Readonly<Record<Level, keyof SubgraphUrls>> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_SPECS[l].field])) as Record<Level, keyof SubgraphUrls>;

@@ -2,7 +2,9 @@
  * The demo service-item catalogue: real items named in DOMAIN §2 with their published guides. Promised
  * limits obey R2 (at most half the legal limit) even where a source document promised more.
  */
-export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+import type { Level } from '@scf/domain';
+
+export type { Level };
 export type Form = 'ORIGINAL' | 'COPY' | 'ORIGINAL_AND_COPY';
 
 export interface CatalogueItem {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { databaseUrlFor } from '@scf/kit';
-import { County, CountyStaff, openCountyDatabase } from '@scf/county';
+import { County, CountyStaff, county } from '@scf/county';
 import { hashPassword, pointOfUsername, validateNewPassword } from '@scf/auth';
 
 const USAGE = `usage: npm run create-director -- --county <code> --username <code>.<name> --name <姓名> [--reset-password]
@@ -25,7 +25,7 @@ async function main() {
   const password = process.env.SCF_NEW_PASSWORD ?? (await askHidden(`password for ${username}: `));
   validateNewPassword(password, username);
 
-  const { orm } = await openCountyDatabase(databaseUrlFor('COUNTY'));
+  const { orm } = await county.openDatabase(databaseUrlFor('COUNTY'));
   try {
     const em = orm.em.fork();
     if (!(await em.count(County, { code: countyCode }))) throw new Error(`county ${countyCode} is not loaded; run npm run seed -- --county ${countyCode} first`);

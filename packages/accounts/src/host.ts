@@ -1,35 +1,10 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { levelOfPoint, type Actor, type Level, type StaffRole } from '@scf/auth';
+import { levelOfPoint, type Actor, type Level } from '@scf/auth';
+import type { NewStaffInput, StaffInfo } from '@scf/kit';
 
 /** A staff account as sign-in and staff management see it, whatever the level. */
-export interface StaffAccount {
-  id: number;
-  username: string;
-  name: string;
-  role: StaffRole;
-  pointCode: string;
-  countyCode: string;
-  /** County window staff: their window unit's name. */
-  unit: string | null;
-  active: boolean;
-  passwordHash: string | null;
-  /** When the password was last set: tokens issued before it no longer count. */
-  passwordSetAt: Date | null;
-}
-
-export interface NewStaffInput {
-  pointCode: string;
-  username: string;
-  name: string;
-  role: StaffRole;
-  post?: 'A' | 'B' | null;
-  phone?: string | null;
-  /** County: the window unit and window. */
-  unitId?: string | null;
-  windowId?: string | null;
-  /** Township: the desk's business (民政, 社保...). */
-  desk?: string | null;
-}
+export type StaffAccount = StaffInfo;
+export type { NewStaffInput };
 
 /** What the accounts module needs from the subgraph that mounts it. */
 export interface AccountsHost {

@@ -1,4 +1,6 @@
-export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+import { levelOfPointCode, type Level } from '@scf/domain';
+
+export type { Level };
 export type StaffRole = 'DIRECTOR' | 'SUPERVISOR' | 'CHIEF_REPRESENTATIVE' | 'CLERK';
 
 /** Who is asking: a signed-in member of staff, as their token says. */
@@ -14,11 +16,7 @@ export interface Actor {
   unit: string | null;
 }
 
-const POINT_LEVEL: Record<number, Level> = { 6: 'COUNTY', 9: 'TOWNSHIP', 12: 'VILLAGE' };
-
-export function levelOfPoint(code: string): Level | undefined {
-  return /^\d+$/.test(code) ? POINT_LEVEL[code.length] : undefined;
-}
+export const levelOfPoint: (code: string) => Level | undefined = levelOfPointCode;
 
 const USERNAME = /^(\d{6}|\d{9}|\d{12})\.([a-z0-9][a-z0-9._-]{0,31})$/;
 

@@ -1,11 +1,10 @@
 import { SignJWT, jwtVerify, errors } from 'jose';
-import { DomainError } from '@scf/domain';
+import { DomainError, isLevel } from '@scf/domain';
 import type { Actor, Level, StaffRole } from './actor.js';
 
 const ISSUER = 'scf';
 const STAFF_AUDIENCE = 'scf-staff';
 const GATEWAY_AUDIENCE = 'scf-subgraph';
-const LEVELS = new Set<Level>(['COUNTY', 'TOWNSHIP', 'VILLAGE']);
 const ROLES = new Set<StaffRole>(['DIRECTOR', 'SUPERVISOR', 'CHIEF_REPRESENTATIVE', 'CLERK']);
 
 /** 401: no identity, or one that cannot be trusted. */
@@ -47,7 +46,7 @@ export async function verifyStaffToken(token: string, secret: string, now = new 
   const { sub, name, lvl, pt, cty, roles, unit } = payload as Record<string, unknown>;
   const valid =
     typeof sub === 'string' && typeof name === 'string' && typeof pt === 'string' && typeof cty === 'string' &&
-    LEVELS.has(lvl as Level) && Array.isArray(roles) && roles.every((r) => ROLES.has(r as StaffRole)) && pt.startsWith(cty) &&
+    isLevel(lvl) && Array.isArray(roles) && roles.every((r) => ROLES.has(r as StaffRole)) && pt.startsWith(cty) &&
     (unit === null || unit === undefined || typeof unit === 'string');
   if (!valid) throw new UnauthenticatedError('The sign-in token is not valid; sign in again');
   return { username: sub, name, level: lvl as Level, pointCode: pt, countyCode: cty, roles: roles as StaffRole[], unit: (unit as string | null) ?? null };

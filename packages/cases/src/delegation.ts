@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, reviewAndLitigationNotice,
-  type CaseStatus,
+  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, LEVEL_SPECS, levelOfCode, reviewAndLitigationNotice,
+  type CaseStatus, type Level,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { enqueue, HandoverRefusal, type ReceivedMessage } from '@scf/handover';
@@ -18,8 +18,6 @@ import type { CasesHost } from './ports.js';
  */
 export type HandoverKind = 'FORWARD' | 'RESULT' | 'RETURN' | 'SUPPLEMENT';
 
-const DEPTH = { VILLAGE: 0, TOWNSHIP: 1, COUNTY: 2 } as const;
-type Level = keyof typeof DEPTH;
 
 export interface ForwardPayload {
   originPointCode: string;
@@ -79,8 +77,7 @@ export function checkForwardTarget(fromPointCode: string, toPointCode: unknown, 
   const to = (toPointCode as string).trim();
   const above = ancestorCodes(fromPointCode, 'pointCode');
   if (!above.includes(to)) invalid('toPointCode', `a case at ${fromPointCode} can only be forwarded up to ${above.join(' or ') || 'nothing'}; got ${to}`);
-  const toLevel = levelOfCode(to) as Level;
-  if (DEPTH[toLevel] > DEPTH[decidingLevel as Level]) {
+  if (LEVEL_SPECS[levelOfCode(to)].depth > LEVEL_SPECS[decidingLevel as Level].depth) {
     invalid('toPointCode', `the item is decided at the ${decidingLevel.toLowerCase()} level; forward to it, not above it`);
   }
   return to;

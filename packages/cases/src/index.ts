@@ -21,3 +21,4 @@ export {
   MY_CASE_ANSWER_SELECTION, MY_CASE_POINT_SELECTION, type MyCaseAnswer, type MyCaseRef,
 } from './my-case.js';
 export { applicantJourney, caseFacts, chineseDate, type ApplicantJourney, type ApplicantStep, type CaseFact, type CaseForApplicant } from './plain-words.js';
+export { casesModule, delegationModule, caseViewModule, myCaseViewModule, casesHostOf } from './module.js';

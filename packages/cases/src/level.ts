@@ -1,16 +1,6 @@
-export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+import { LEVEL_SPECS, type Level, type LevelSpec } from '@scf/domain';
 
-export interface LevelNames {
-  level: Level;
-  /** GraphQL type of the point: County, Township, Village. */
-  type: 'County' | 'Township' | 'Village';
-  /** Query field prefix: county, township, village. */
-  field: 'county' | 'township' | 'village';
-  label: string;
-}
-
-export const LEVEL_NAMES: Record<Level, LevelNames> = {
-  COUNTY: { level: 'COUNTY', type: 'County', field: 'county', label: 'county centre' },
-  TOWNSHIP: { level: 'TOWNSHIP', type: 'Township', field: 'township', label: 'township centre' },
-  VILLAGE: { level: 'VILLAGE', type: 'Village', field: 'village', label: 'village service room' },
-};
+/** The cases module names each level's types and fields from the one table of levels in @scf/domain. */
+export type LevelNames = LevelSpec;
+export type { Level };
+export const LEVEL_NAMES = LEVEL_SPECS;

@@ -1,8 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { CaseKind } from '@scf/domain';
+import { LEVELS, type CaseKind, type Level } from '@scf/domain';
 
-export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
-export const LEVELS: readonly Level[] = ['COUNTY', 'TOWNSHIP', 'VILLAGE'];
+export { LEVELS, type Level };
 export type ItemStatus = 'ACTIVE' | 'WITHDRAWN';
 export type MaterialForm = 'ORIGINAL' | 'COPY' | 'ORIGINAL_AND_COPY';
 export const MATERIAL_FORMS: readonly MaterialForm[] = ['ORIGINAL', 'COPY', 'ORIGINAL_AND_COPY'];

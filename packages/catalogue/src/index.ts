@@ -4,3 +4,4 @@ export * from './intake.js';
 export * from './master.js';
 export * from './replication.js';
 export * from './replica-server.js';
+export * from './module.js';

@@ -91,3 +91,28 @@ export function catalogueMigration(level: Level) {
     sharedTables(schema.createTable('service_item', itemColumns).createTable('item_material', materialColumns)),
   );
 }
+
+/**
+ * A county's master catalogue from nothing: items (they join the county's own table), materials, the
+ * change log, calendar overrides and the master's version counter. One migration of the catalogue module,
+ * where the county's first two migrations used to make the same tables in two steps.
+ */
+export function catalogueMasterMigration(name: string) {
+  return schemaMigration(name, (schema) =>
+    sharedTables(
+      schema
+        .createTable('service_item', (t) => {
+          itemColumns(t);
+          t.foreign('county_code').references('code').inTable('county');
+        })
+        .createTable('item_material', materialColumns),
+    ).raw(`insert into catalogue_sync (scope, version) values ('${MASTER_SCOPE}', 1)`),
+  );
+}
+
+/** A township's or village's replica of its county's catalogue. */
+export function catalogueReplicaMigration(name: string) {
+  return schemaMigration(name, (schema) =>
+    sharedTables(schema.createTable('service_item', itemColumns).createTable('item_material', materialColumns)),
+  );
+}

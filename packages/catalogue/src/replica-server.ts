@@ -19,14 +19,13 @@ export interface ReplicaSubgraph extends RunningSubgraph {
 }
 
 /**
- * The replica of a lower level: which counties to pull is read from its own points table (`township` or
- * `village`, column `county_code`). Returns the replica and the background task that pulls at start-up and
- * every interval.
+ * The replica of a lower level: which counties to pull is what its own points belong to. Returns the
+ * replica and the background task that pulls at start-up and every interval.
  */
 export function levelReplica(
   name: string,
   orm: MikroORM,
-  pointsTable: 'township' | 'village',
+  countyCodes: (em: EntityManager) => Promise<string[]>,
   config: ReplicaConfig,
   env: NodeJS.ProcessEnv = process.env,
 ): { replica: CatalogueReplica; task: BackgroundTask } {
@@ -35,8 +34,7 @@ export function levelReplica(
     orm,
     countyInternalUrl: config.countyInternalUrl ?? env.COUNTY_INTERNAL_URL ?? 'http://127.0.0.1:4001',
     token: config.internalToken ?? internalTokenFromEnv(env),
-    countyCodes: async (em: EntityManager) =>
-      (await em.execute<{ county_code: string }[]>(`select distinct county_code from ${pointsTable} order by county_code`)).map((r) => r.county_code),
+    countyCodes,
   });
   const everyMs = config.catalogueSyncIntervalMs ?? (Number(env.SCF_CATALOGUE_SYNC_MS) || 30_000);
   return { replica, task: { name: 'catalogue replication', everyMs, runAtStart: true, run: () => replica.tick() } };

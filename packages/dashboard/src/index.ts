@@ -5,3 +5,4 @@ export { yellowUntil, type OpenAlert, type OpenAlerts } from './alerts.js';
 export { DEFAULT_ALERT_LIMIT, MAX_PERIOD_DAYS, type FiguresQuery } from './query.js';
 export { dashboardMigration } from './migration.js';
 export { sharedDashboardTypeDefs, levelDashboardTypeDefs, levelDashboardResolvers, levelDashboardData, requireDashboardReader, DASHBOARD_DATA_SELECTION, type DashboardLevelData, type DashboardPoint } from './graphql.js';
+export { levelDashboardModule, dashboardMigrations } from './module.js';

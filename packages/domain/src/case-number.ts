@@ -1,6 +1,7 @@
 import { fromCompactDate, toCompactDate, parseDate, type DateString } from './dates';
 import { invalid } from './errors';
-import { levelOfCode, type Level } from './identifiers';
+import { levelOfCode } from './identifiers';
+import type { Level } from './levels';
 
 /**
  * R5: `<point code>-<YYYYMMDD>-<sequence>`, e.g. `140925100201-20261123-00017`. The point code

@@ -1,5 +1,6 @@
 import { chinaToday, compareDates, fromCompactDate, isValidDate, type DateString } from './dates';
 import { invalid } from './errors';
+import { LEVEL_SPECS, LEVELS, levelOfPointCode, type Level } from './levels';
 
 // ---------------------------------------------------------------------------
 // Resident ID (居民身份证号码), GB 11643-1999
@@ -135,16 +136,9 @@ export function validatePhone(value: unknown, field = 'phone'): string {
 // Division codes of service points (county 6, township 9, village 12 digits)
 // ---------------------------------------------------------------------------
 
-export const LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
-export type Level = (typeof LEVELS)[number];
+export const CODE_LENGTH: Readonly<Record<Level, number>> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_SPECS[l].codeLength])) as Record<Level, number>;
 
-export const CODE_LENGTH: Readonly<Record<Level, number>> = { COUNTY: 6, TOWNSHIP: 9, VILLAGE: 12 };
-
-export const LEVEL_LABELS: Readonly<Record<Level, string>> = {
-  COUNTY: '县(区)政务服务中心',
-  TOWNSHIP: '乡镇(街道)便民服务中心',
-  VILLAGE: '村(社区)便民服务室',
-};
+export const LEVEL_LABELS: Readonly<Record<Level, string>> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_SPECS[l].pointKind])) as Record<Level, string>;
 
 export function validateDivisionCode(code: unknown, level: Level, field = 'code'): string {
   const length = CODE_LENGTH[level];
@@ -156,12 +150,8 @@ export function validateDivisionCode(code: unknown, level: Level, field = 'code'
 
 /** The level a point code belongs to, told by its length. */
 export function levelOfCode(code: unknown, field = 'code'): Level {
-  if (typeof code === 'string') {
-    const trimmed = code.trim();
-    const level = LEVELS.find((l) => /^\d+$/.test(trimmed) && trimmed.length === CODE_LENGTH[l]);
-    if (level) return level;
-  }
-  return invalid(field, `a point code has 6 (county), 9 (township) or 12 (village) digits, got ${JSON.stringify(code)}`);
+  const level = levelOfPointCode(typeof code === 'string' ? code.trim() : code);
+  return level ?? invalid(field, `a point code has 6 (county), 9 (township) or 12 (village) digits, got ${JSON.stringify(code)}`);
 }
 
 /** The point one level up (village → township → county); a county has none. */

@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './dates';
+export * from './levels';
 export * from './identifiers';
 export * from './masking';
 export * from './calendar';

@@ -3,3 +3,4 @@ export * from './migration.js';
 export * from './outbox.js';
 export * from './relay.js';
 export * from './receiver.js';
+export * from './module.js';

@@ -6,7 +6,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { SqlCounter, countingLoggerFactory } from './sql-counter.js';
 
-export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+import type { Level } from '@scf/domain';
+
+export type { Level };
 
 /** Where one subgraph keeps its data: an embedded file (libSQL) or a MySQL/MariaDB database. */
 export type DatabaseTarget =
@@ -112,6 +114,8 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   sqlCounter?: SqlCounter;
   poolSize?: number;
+  /** Migrations recorded under older names (see ModuleMigration.replaces): adopted before pending ones run. */
+  renamedMigrations?: { name: string; replaces: string[] }[];
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<{ orm: MikroORM; target: DatabaseTarget; sql: SqlCounter }> {
@@ -158,7 +162,30 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<{ orm:
       pool: { min: 0, max: options.poolSize ?? 10 },
     } as Options);
   }
-  if (options.migrate !== false) await orm.getMigrator().up();
+  if (options.migrate !== false) {
+    await adoptRenamedMigrations(orm, options.renamedMigrations ?? []);
+    await orm.getMigrator().up();
+  }
   sql.reset();
   return { orm, target, sql };
+}
+
+const MIGRATIONS_TABLE = 'schema_migrations';
+
+/**
+ * A database migrated before its migrations were renamed has run them under their old names: record each
+ * under its new name instead, so it is not run twice. One old migration may be split into several new ones.
+ */
+async function adoptRenamedMigrations(orm: MikroORM, renamed: { name: string; replaces: string[] }[]): Promise<void> {
+  if (renamed.length === 0) return;
+  const knex = (orm.em as unknown as { getKnex(): import('@mikro-orm/knex').Knex }).getKnex();
+  if (!(await knex.schema.hasTable(MIGRATIONS_TABLE))) return;
+  const done = new Set((await knex(MIGRATIONS_TABLE).select('name')).map((r: { name: string }) => r.name));
+  const adopt = renamed.filter((m) => !done.has(m.name) && m.replaces.every((old) => done.has(old)));
+  if (adopt.length === 0) return;
+  const old = [...new Set(adopt.flatMap((m) => m.replaces))].filter((n) => done.has(n));
+  await knex.transaction(async (trx) => {
+    await trx(MIGRATIONS_TABLE).insert(adopt.map((m) => ({ name: m.name, executed_at: new Date() })));
+    await trx(MIGRATIONS_TABLE).whereIn('name', old).delete();
+  });
 }

@@ -1,13 +1,12 @@
-import { createServer as createCountyServer } from '@scf/county';
-import { createServer as createTownshipServer } from '@scf/township';
-import { createServer as createVillageServer } from '@scf/village';
+import { county as countyLevel } from '@scf/county';
+import { township as townshipLevel } from '@scf/township';
+import { village as villageLevel } from '@scf/village';
 import { createGateway, type RunningGateway } from '@scf/gateway';
-import type { Level, RunningSubgraph } from '@scf/kit';
-import type { ReplicaSubgraph } from '@scf/catalogue';
-import type { Relay } from '@scf/handover';
+import type { Level, MountedLevel, SubgraphModule } from '@scf/kit';
+import { composeSubgraphs } from '@scf/schema/compose';
 import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
 
-type Delegating<S> = S & { relay: Relay };
+type Running<L extends { createServer(...args: never[]): Promise<unknown> }> = Awaited<ReturnType<L['createServer']>>;
 
 export interface FederationConfig {
   databaseUrls: Record<Level, string>;
@@ -26,13 +25,18 @@ export interface FederationConfig {
   accountCheckMs?: number;
   /** The built web site the gateway serves at `/` (see @scf/web buildWeb). */
   webRoot?: string;
+  /**
+   * Other levels to run in place of the standard ones — e.g. a level that mounts one module more; the
+   * gateway then serves a supergraph composed from the levels as they are, not the checked-in one.
+   */
+  levels?: Partial<Record<'county' | 'township' | 'village', MountedLevel<readonly SubgraphModule<any, any>[]>>>;
 }
 
 export interface RunningFederation {
   gateway: RunningGateway;
-  county: Delegating<RunningSubgraph>;
-  township: Delegating<ReplicaSubgraph>;
-  village: Delegating<ReplicaSubgraph>;
+  county: Running<typeof countyLevel>;
+  township: Running<typeof townshipLevel>;
+  village: Running<typeof villageLevel>;
   /** Makes township and village pull the county's catalogue now (after seeding or a catalogue change). */
   syncCatalogues(): Promise<{ applied: number }>;
   /** Sends every pending hand-over now, level after level, until a round sends nothing more. */
@@ -58,19 +62,32 @@ export async function startFederation(config: FederationConfig): Promise<Running
   };
   const auth = config.auth ?? authConfigFromEnv();
   const common = { host, clock: config.clock, peerUrl, relayEveryMs: config.relayEveryMs, auth };
-  const startCounty = (port: number) => createCountyServer({ databaseUrl: config.databaseUrls.COUNTY, port, ...common });
+  // A level given in their place mounts at least the standard modules (it is the standard one plus more).
+  const levels = {
+    county: (config.levels?.county ?? countyLevel) as typeof countyLevel,
+    township: (config.levels?.township ?? townshipLevel) as typeof townshipLevel,
+    village: (config.levels?.village ?? villageLevel) as typeof villageLevel,
+  };
+  const startCounty = (port: number) => levels.county.createServer({ databaseUrl: config.databaseUrls.COUNTY, port, ...common });
   let county = await startCounty(ports.county ?? 0);
   peers.COUNTY = county.baseUrl;
   const replica = { countyInternalUrl: county.baseUrl, catalogueSyncIntervalMs: config.catalogueSyncIntervalMs };
-  const startTownship = (port: number) => createTownshipServer({ databaseUrl: config.databaseUrls.TOWNSHIP, port, ...common, ...replica });
-  const startVillage = (port: number) => createVillageServer({ databaseUrl: config.databaseUrls.VILLAGE, port, ...common, ...replica });
+  const startTownship = (port: number) => levels.township.createServer({ databaseUrl: config.databaseUrls.TOWNSHIP, port, ...common, ...replica });
+  const startVillage = (port: number) => levels.village.createServer({ databaseUrl: config.databaseUrls.VILLAGE, port, ...common, ...replica });
   let [township, village] = await Promise.all([startTownship(ports.township ?? 0), startVillage(ports.village ?? 0)]).catch(async (e) => {
     await county.stop();
     throw e;
   });
   peers.TOWNSHIP = township.baseUrl;
   peers.VILLAGE = village.baseUrl;
+  let supergraphSdl: string | undefined;
+  if (config.levels) {
+    const composed = composeSubgraphs((['county', 'township', 'village'] as const).map((name) => ({ name, typeDefs: levels[name].typeDefs })));
+    if (!composed.supergraphSdl || composed.hints.length) throw new Error(`the levels do not compose cleanly: ${[...composed.errors, ...composed.hints].join('; ')}`);
+    supergraphSdl = composed.supergraphSdl;
+  }
   const gateway = await createGateway({
+    supergraphSdl,
     subgraphUrls: { county: county.url, township: township.url, village: village.url },
     port: ports.gateway ?? 0,
     host,

@@ -1,7 +1,7 @@
 import { freshTestDatabases, type Level } from '@scf/kit';
 import { DEMO_PASSWORD, seedCounty, type SeedReport } from '@scf/seed';
 import { SUPERVISION_TASK } from '@scf/cases';
-import { startFederation, type RunningFederation } from './federation.js';
+import { startFederation, type FederationConfig, type RunningFederation } from './federation.js';
 
 export { testDatabase } from '@scf/kit';
 
@@ -49,6 +49,8 @@ export interface TestFederationOptions {
   accountCheckMs?: number;
   /** A built web site for the gateway to serve at `/` (browser tests). */
   webRoot?: string;
+  /** Levels to run in place of the standard ones (see FederationConfig.levels). */
+  levels?: FederationConfig['levels'];
 }
 
 export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
@@ -58,7 +60,7 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
   try {
     // Background polling would blur the SQL statement counts tests make; hand-overs still go at once (the
     // kick after each commit) and tests can flushHandovers().
-    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000, webRoot: options.webRoot });
+    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000, webRoot: options.webRoot, levels: options.levels });
   } catch (e) {
     await dbs.cleanup().catch(() => undefined);
     throw e;

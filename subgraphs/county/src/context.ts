@@ -1,14 +1,14 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import type { RequestIdentity } from '@scf/kit';
-import { caseRequestState } from '@scf/cases';
-import { countyLoaders } from './counties/county.loaders.js';
-import { staffLoaders } from './staff/staff.loaders.js';
-import { itemLoaders } from './items/item.loaders.js';
-import { calendarLoaders } from './calendar/calendar.loaders.js';
-import { complaintLoaders } from './complaints/complaint.loaders.js';
+import type { caseRequestState } from '@scf/cases';
+import type { LevelContext } from '@scf/kit';
+import type { CountyLoaders } from './county.host.js';
+import type { itemLoaders } from './items/item.loaders.js';
+import type { calendarLoaders } from './calendar/calendar.loaders.js';
+import type { complaintLoaders } from './complaints/complaint.loaders.js';
+import type { PublicTrackingGuard } from './tracking/public-tracking.limits.js';
 
-export function createContext(em: EntityManager, now: () => Date = () => new Date(), identity: RequestIdentity = { actor: null, clientIp: null }) {
-  return { em, now, actor: identity.actor, clientIp: identity.clientIp, cases: caseRequestState(em), loaders: { ...countyLoaders(em), ...staffLoaders(em), ...itemLoaders(em), ...calendarLoaders(em), ...complaintLoaders(em) } };
-}
-
-export type CountyContext = ReturnType<typeof createContext>;
+/** A county request's context as its modules build it (see county/src/level.ts). */
+export type CountyContext = LevelContext<CountyLoaders & ReturnType<typeof itemLoaders> & ReturnType<typeof calendarLoaders> & ReturnType<typeof complaintLoaders>> & {
+  cases: ReturnType<typeof caseRequestState>;
+  kick?: () => void;
+  publicTracking?: PublicTrackingGuard;
+};

@@ -5,10 +5,8 @@ import { graphql, type GraphQLFormattedError, type GraphQLSchema } from 'graphql
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Actor } from '@scf/auth';
-import { formatError, freshTestDatabases, SqlCounter } from '@scf/kit';
-import { openCountyDatabase } from '../src/database.js';
-import { createContext } from '../src/context.js';
-import { resolvers, typeDefs } from '../src/schema.js';
+import { formatError, freshTestDatabases, SqlCounter, type MountedModules } from '@scf/kit';
+import { county } from '../src/level.js';
 import { County } from '../src/counties/county.entity.js';
 import { CountyStaff, WindowUnit } from '../src/staff/staff.entity.js';
 import { Complaint } from '../src/complaints/complaint.entity.js';
@@ -82,10 +80,12 @@ describe('complaints (投诉, R23) at the county centre', () => {
   const sql = new SqlCounter();
   let orm: MikroORM;
   let schema: GraphQLSchema;
+  let mounted: MountedModules;
 
   beforeAll(async () => {
-    ({ orm } = await openCountyDatabase(dbs.urls.COUNTY, { sqlCounter: sql }));
-    schema = buildSubgraphSchema({ typeDefs, resolvers: resolvers as GraphQLResolverMap<unknown> });
+    ({ orm } = await county.openDatabase(dbs.urls.COUNTY, { sqlCounter: sql }));
+    mounted = await county.mount(orm);
+    schema = buildSubgraphSchema({ typeDefs: county.typeDefs, resolvers: county.resolvers as GraphQLResolverMap<unknown> });
     const em = orm.em.fork() as EntityManager;
     const now = new Date();
     em.create(County, { code: COUNTY, name: '宁武县', cityName: '忻州市', provinceName: '山西省', centreName: '宁武县政务服务中心', complaintPhone: '0350-4722345', createdAt: now, updatedAt: now });
@@ -100,13 +100,14 @@ describe('complaints (投诉, R23) at the county centre', () => {
     await em.flush();
   });
   afterAll(async () => {
+    await mounted?.close();
     await orm?.close(true);
     await dbs.cleanup();
   });
 
   /** Runs an operation through the county's executable subgraph schema as `actor`, at `now`; errors as a client sees them. */
   async function run(actor: Actor | null, source: string, variableValues: Record<string, unknown> = {}, now = BEFORE_NATIONAL_DAY) {
-    const contextValue = createContext(orm.em.fork() as EntityManager, () => now, { actor, clientIp: null });
+    const contextValue = mounted.context(orm.em.fork() as EntityManager, () => now, { actor, clientIp: null });
     const result = await graphql({ schema, source, variableValues, contextValue });
     const errors: GraphQLFormattedError[] | undefined = result.errors?.map((e) => formatError(e.toJSON(), e));
     return { data: result.data as any, errors };

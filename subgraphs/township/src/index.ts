@@ -1,5 +1,4 @@
-export { createServer, type TownshipServerConfig } from './server.js';
-export { openTownshipDatabase, entities, migrations } from './database.js';
-export { typeDefs } from './schema.js';
+export { township, type TownshipServerConfig } from './level.js';
+export { townshipHost, type TownshipContext } from './township.host.js';
 export * from './townships/township.entity.js';
 export * from './staff/staff.entity.js';

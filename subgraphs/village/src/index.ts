@@ -1,5 +1,4 @@
-export { createServer, type VillageServerConfig } from './server.js';
-export { openVillageDatabase, entities, migrations } from './database.js';
-export { typeDefs } from './schema.js';
+export { village, type VillageServerConfig } from './level.js';
+export { villageHost, type VillageContext } from './village.host.js';
 export * from './villages/village.entity.js';
 export * from './staff/staff.entity.js';

@@ -1,12 +1,13 @@
 /** What staff read on screen: the API's enums in the words the centres use (DOMAIN R10–R15). */
-import type { Staff } from '../api.js';
 
-export type Level = Staff['level'];
+import { LEVEL_SPECS, LEVELS, levelOfPointCode, type Level } from '@scf/domain/src/levels.js';
 
-export const LEVEL_TYPE: Record<Level, 'Village' | 'Township' | 'County'> = { VILLAGE: 'Village', TOWNSHIP: 'Township', COUNTY: 'County' };
-export const LEVEL_FIELD: Record<Level, 'village' | 'township' | 'county'> = { VILLAGE: 'village', TOWNSHIP: 'township', COUNTY: 'county' };
-export const LEVEL_WORD: Record<Level, string> = { VILLAGE: '村', TOWNSHIP: '乡镇', COUNTY: '县' };
-const DEPTH: Record<Level, number> = { VILLAGE: 0, TOWNSHIP: 1, COUNTY: 2 };
+export type { Level };
+
+const byLevel = <T>(pick: (l: Level) => T) => Object.fromEntries(LEVELS.map((l) => [l, pick(l)])) as Record<Level, T>;
+export const LEVEL_TYPE = byLevel((l) => LEVEL_SPECS[l].type);
+export const LEVEL_FIELD = byLevel((l) => LEVEL_SPECS[l].field);
+export const LEVEL_WORD = byLevel((l) => LEVEL_SPECS[l].word);
 
 export const STATUS: Record<string, string> = {
   REGISTERED: '已登记', SUPPLEMENT_REQUESTED: '待补正', NOT_ACCEPTED: '不予受理', ACCEPTED: '已受理', SUSPENDED: '特别程序中',
@@ -31,13 +32,13 @@ export const FIELD: Record<string, string> = {
 
 /** The points a case may be forwarded to from `pointCode`: those above it, no higher than the deciding level (R17). */
 export function forwardTargets(pointCode: string, decidingLevel: Level): { code: string; level: Level }[] {
-  const above: { code: string; level: Level }[] = [];
-  if (pointCode.length === 12) above.push({ code: pointCode.slice(0, 9), level: 'TOWNSHIP' });
-  if (pointCode.length >= 9) above.push({ code: pointCode.slice(0, 6), level: 'COUNTY' });
-  return above.filter((t) => DEPTH[t.level] <= DEPTH[decidingLevel]);
+  const from = LEVEL_SPECS[levelOfCode(pointCode)].depth;
+  return LEVELS.filter((l) => LEVEL_SPECS[l].depth > from && LEVEL_SPECS[l].depth <= LEVEL_SPECS[decidingLevel].depth)
+    .reverse()
+    .map((level) => ({ code: pointCode.slice(0, LEVEL_SPECS[level].codeLength), level }));
 }
 
-export const levelOfCode = (code: string): Level => (code.length === 12 ? 'VILLAGE' : code.length === 9 ? 'TOWNSHIP' : 'COUNTY');
+export const levelOfCode = (code: string): Level => levelOfPointCode(code) ?? 'COUNTY';
 
 /** The Chinese half of a bilingual server message ("中文 / English"), or the whole when it has none. */
 export function zh(message: string): string {

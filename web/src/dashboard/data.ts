@@ -27,7 +27,8 @@ export const LABELS: Record<Figure, string> = {
   complaints: '投诉件',
 };
 
-export type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+export type { Level } from '@scf/domain/src/levels.js';
+import type { Level } from '@scf/domain/src/levels.js';
 
 export interface Area {
   code: string;

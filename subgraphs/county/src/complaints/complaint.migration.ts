@@ -1,7 +1,7 @@
 import { schemaMigration } from '@scf/kit';
 
 /** Complaints (投诉, R23), their steps, and each county's daily numbering. */
-export const complaintsMigration = schemaMigration('0008-complaints', (schema) =>
+export const complaintsMigration = (name: string) => schemaMigration(name, (schema) =>
   schema
     .createTable('complaint', (t) => {
       t.increments('id').primary();

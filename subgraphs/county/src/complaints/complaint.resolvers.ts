@@ -87,7 +87,7 @@ export const complaintResolvers = {
     },
   },
   Complaint: {
-    county: (c: Complaint, _: unknown, ctx: ComplaintContext) => ctx.loaders.countyByCode.load(c.countyCode),
+    county: (c: Complaint, _: unknown, ctx: ComplaintContext) => ctx.loaders.pointByCode.load(c.countyCode),
     complainantName: (c: Complaint, _: unknown, ctx: ComplaintContext) => (seesComplainant(ctx, c) ? c.complainantName : null),
     complainantPhone: (c: Complaint, _: unknown, ctx: ComplaintContext) => (seesComplainant(ctx, c) ? c.complainantPhone : null),
     complainantConfidential: (c: Complaint, _: unknown, ctx: ComplaintContext) => !seesComplainant(ctx, c),

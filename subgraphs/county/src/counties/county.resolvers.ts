@@ -7,7 +7,7 @@ export const countyResolvers = {
   Query: {
     async county(_: unknown, { code }: { code: string }, ctx: CountyContext) {
       validateDivisionCode(code, 'COUNTY');
-      const county = await ctx.loaders.countyByCode.load(code);
+      const county = await ctx.loaders.pointByCode.load(code);
       if (!county) {
         throw notFound(`No county with code ${code} is loaded here. Load it with: npm run seed -- --county ${code}`, { divisionCode: code });
       }
@@ -20,7 +20,7 @@ export const countyResolvers = {
   County: {
     // The gateway asks for counties by reference (from townships and staff); one IN query per request.
     __resolveReference(ref: { code: string }, ctx: CountyContext) {
-      return ctx.loaders.countyByCode.load(ref.code);
+      return ctx.loaders.pointByCode.load(ref.code);
     },
   },
 };

@@ -1,6 +1,6 @@
 import { addCounts, emptyCounts, levelDashboardData, rates, requireDashboardReader, type Counts, type DashboardLevelData } from '@scf/dashboard';
 import { levelOfPoint } from '@scf/auth';
-import { DomainError, parseDate } from '@scf/domain';
+import { DomainError, parseDate, type Level } from '@scf/domain';
 import type { CountyContext } from '../context.js';
 import { County } from '../counties/county.entity.js';
 import { complaintCounts } from '../complaints/complaint.counts.js';
@@ -13,7 +13,6 @@ interface DashboardRef {
   villageData?: DashboardLevelData | null;
 }
 
-type Level = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 /** A row's counters, plus the period's working days its daily average divides by. */
 type Row = Counts & { complaints: number; workingDays: number };
 

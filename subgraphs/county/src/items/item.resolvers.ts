@@ -56,7 +56,7 @@ export const itemResolvers = {
     intakeLevels: (i: ServiceItemRow) => intakeLevelsOf(i),
     withdrawn: (i: ServiceItemRow) => i.status === 'WITHDRAWN',
     materials: (i: ServiceItemRow, _: unknown, ctx: CountyContext) => ctx.loaders.materialsByItem.load(i.id),
-    county: (i: ServiceItemRow, _: unknown, ctx: CountyContext) => ctx.loaders.countyByCode.load(i.countyCode),
+    county: (i: ServiceItemRow, _: unknown, ctx: CountyContext) => ctx.loaders.pointByCode.load(i.countyCode),
     changes: (i: ServiceItemRow, _: unknown, ctx: CountyContext) => ctx.loaders.changesByItem.load(i.id),
   },
   ItemChange: {

@@ -8,14 +8,14 @@ export const staffResolvers = {
     async staff(county: County, { role }: { role?: StaffRole }, ctx: CountyContext) {
       // Who works where is for colleagues, not for anonymous callers.
       requireActor(ctx.actor);
-      const all = await ctx.loaders.staffByCounty.load(county.code);
+      const all = await ctx.loaders.staffByPoint.load(county.code);
       return role ? all.filter((s) => s.role === role) : all;
     },
     windowUnits: (county: County, _: unknown, ctx: CountyContext) => ctx.loaders.unitsByCounty.load(county.code),
   },
   WindowUnit: {
     __resolveReference: (ref: { id: string }, ctx: CountyContext) => ctx.loaders.unitById.load(Number(ref.id)),
-    county: (u: WindowUnit, _: unknown, ctx: CountyContext) => ctx.loaders.countyByCode.load(u.countyCode),
+    county: (u: WindowUnit, _: unknown, ctx: CountyContext) => ctx.loaders.pointByCode.load(u.countyCode),
     windows: (u: WindowUnit, _: unknown, ctx: CountyContext) => ctx.loaders.windowsByUnit.load(u.id),
     staff: (u: WindowUnit, _: unknown, ctx: CountyContext) => requireActor(ctx.actor) && ctx.loaders.staffByUnit.load(u.id),
     async chiefRepresentative(u: WindowUnit, _: unknown, ctx: CountyContext) {
@@ -32,7 +32,7 @@ export const staffResolvers = {
   CountyStaff: {
     __resolveReference: (ref: { id: string }, ctx: CountyContext) => requireActor(ctx.actor) && ctx.loaders.staffById.load(Number(ref.id)),
     level: () => 'COUNTY',
-    point: (s: CountyStaff, _: unknown, ctx: CountyContext) => ctx.loaders.countyByCode.load(s.countyCode),
+    point: (s: CountyStaff, _: unknown, ctx: CountyContext) => ctx.loaders.pointByCode.load(s.countyCode),
     unit: (s: CountyStaff, _: unknown, ctx: CountyContext) => (s.unitId == null ? null : ctx.loaders.unitById.load(s.unitId)),
     window: (s: CountyStaff, _: unknown, ctx: CountyContext) => (s.windowId == null ? null : ctx.loaders.windowById.load(s.windowId)),
   },

@@ -1,13 +1,13 @@
 import { invalid, parseCaseNo, type Level } from '@scf/domain';
-import { applicantJourney, LEVEL_NAMES, myCaseAnswerResolver, type ApplicantJourney, type MyCaseAnswer, type MyCaseRef } from '@scf/cases';
-import { casesHost } from '../cases/cases.host.js';
+import { applicantJourney, casesHostOf, LEVEL_NAMES, myCaseAnswerResolver, type ApplicantJourney, type MyCaseAnswer, type MyCaseRef } from '@scf/cases';
+import { countyHost } from '../county.host.js';
 import type { CountyContext } from '../context.js';
 import { PublicTrackingGuard } from './public-tracking.limits.js';
 
 /** The county's context as its server builds it: with the guard of this server's lookups. */
 type Ctx = CountyContext & { publicTracking?: PublicTrackingGuard };
 
-const countyAnswer = myCaseAnswerResolver(LEVEL_NAMES.COUNTY, casesHost);
+const countyAnswer = myCaseAnswerResolver(LEVEL_NAMES.COUNTY, casesHostOf(countyHost));
 // Only a context built outside createServer (a unit test) lacks the server's guard.
 let fallbackGuard: PublicTrackingGuard | undefined;
 const guardOf = (ctx: Ctx) => ctx.publicTracking ?? (fallbackGuard ??= new PublicTrackingGuard());
@@ -66,7 +66,7 @@ function shown(ref: MyCaseTrackRef, ctx: Ctx): Promise<Shown | null> {
       const facts = origin.facts ?? [];
       const countyCodes = [...new Set([countyCode, ...facts.flatMap((f) => [f.fromPointCode, f.toPointCode]).filter((c): c is string => c?.length === 6)])];
       const [counties, inbound] = await Promise.all([
-        Promise.all(countyCodes.map((c) => ctx.loaders.countyByCode.load(c))),
+        Promise.all(countyCodes.map((c) => ctx.loaders.pointByCode.load(c))),
         level === 'COUNTY' ? Promise.resolve(null) : ctx.cases.inboundByNo.load(ref.caseNo),
       ]);
       const names = new Map<string, string>();

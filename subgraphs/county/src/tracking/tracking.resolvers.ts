@@ -3,7 +3,7 @@ import { DomainError, parseCaseNo } from '@scf/domain';
 import { LEVEL_NAMES, caseViewResolver, type CaseView } from '@scf/cases';
 import type { CountyContext } from '../context.js';
 
-const countyView = caseViewResolver(LEVEL_NAMES.COUNTY, async (ctx: CountyContext, code) => (await ctx.loaders.countyByCode.load(code))?.name ?? code);
+const countyView = caseViewResolver(LEVEL_NAMES.COUNTY, async (ctx: CountyContext, code) => (await ctx.loaders.pointByCode.load(code))?.name ?? code);
 
 interface TrackRef {
   caseNo: string;

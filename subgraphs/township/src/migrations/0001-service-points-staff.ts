@@ -1,6 +1,6 @@
 import { schemaMigration, columns } from '@scf/kit';
 
-export const m0001 = schemaMigration('0001-service-points-staff', (schema) =>
+export const pointsStaffMigration = (name: string) => schemaMigration(name, (schema) =>
   schema
     .createTable('township', (t) => {
       t.string('code', 9).primary();

@@ -1,6 +1,7 @@
 import { schemaMigration, columns } from '@scf/kit';
 
-export const m0001 = schemaMigration('0001-service-points-staff-items', (schema) =>
+/** The county centre, its window units and windows, and its staff. (Its items are the catalogue module's.) */
+export const pointsStaffMigration = (name: string) => schemaMigration(name, (schema) =>
   schema
     .createTable('county', (t) => {
       t.string('code', 6).primary();
@@ -42,35 +43,5 @@ export const m0001 = schemaMigration('0001-service-points-staff-items', (schema)
       t.index(['county_code']);
       t.index(['unit_id']);
       t.index(['window_id']);
-    })
-    .createTable('service_item', (t) => {
-      t.increments('id').primary();
-      t.string('county_code', 6).notNullable().references('code').inTable('county');
-      t.string('code', 32).notNullable();
-      t.string('name', 128).notNullable();
-      t.string('kind', 16).notNullable();
-      t.text('legal_basis').notNullable();
-      t.string('deciding_level', 16).notNullable();
-      t.string('deciding_unit', 64).notNullable();
-      t.string('intake_levels', 64).notNullable();
-      t.integer('legal_limit_days').notNullable();
-      t.integer('promised_limit_days').notNullable();
-      t.string('fee', 128).notNullable();
-      t.string('fee_basis', 255).nullable();
-      t.text('procedure').notNullable();
-      t.string('contact_phone', 32).nullable();
-      t.string('status', 16).notNullable();
-      columns.timestamps(t);
-      t.unique(['county_code', 'code']);
-    })
-    .createTable('item_material', (t) => {
-      t.increments('id').primary();
-      t.integer('item_id').unsigned().notNullable().references('id').inTable('service_item');
-      t.integer('position').notNullable();
-      t.string('name', 128).notNullable();
-      t.string('form', 32).notNullable();
-      t.integer('copies').notNullable();
-      t.string('note', 255).nullable();
-      t.unique(['item_id', 'position']);
     }),
 );

@@ -1,0 +1,21 @@
+import { accountsModule } from '@scf/accounts';
+import { caseViewModule, casesModule, delegationModule, myCaseViewModule } from '@scf/cases';
+import { catalogueReplicaModule } from '@scf/catalogue';
+import { levelDashboardModule } from '@scf/dashboard';
+import { handoverModule } from '@scf/handover';
+import { defineLevel, type LevelConfig } from '@scf/kit';
+import { villageHost } from './village.host.js';
+
+/** The village subgraph: its host and the modules it mounts, in order. Adding a domain is one line. */
+export const village = defineLevel(villageHost, [
+  accountsModule,
+  catalogueReplicaModule,
+  casesModule,
+  handoverModule,
+  delegationModule,
+  caseViewModule,
+  myCaseViewModule,
+  levelDashboardModule,
+]);
+
+export type VillageServerConfig = LevelConfig<typeof village.modules>;
