@@ -55,3 +55,58 @@ export function staffTypeResolvers(spec: LevelSpec, t: StaffTable, extra: Record
     },
   };
 }
+
+/**
+ * The SDL of a level's staff type and the point's `staff` list; `extraFields` are the level's own (a
+ * township desk, a county window). The same fields at every level, so a client reads staff one way.
+ */
+export function staffTypeDefs(spec: LevelSpec, extraFields = ''): string {
+  return /* GraphQL */ `
+  extend type ${spec.type} {
+    "The ${spec.label}'s staff, optionally only one role."
+    staff(role: StaffRole): [${spec.type}Staff!]!
+  }
+
+  "A member of staff of a ${spec.label}."
+  type ${spec.type}Staff @key(fields: "id") {
+    id: ID!
+    username: String!
+    name: String!
+    role: StaffRole!
+    post: Post
+    level: Level!
+    "The point they serve."
+    point: ${spec.type}!
+    ${extraFields}
+  }
+`;
+}
+
+/**
+ * The SDL of a township's or village's point type: the query by code, the type with its parent, and the
+ * parent's list of them. `ownFields` are the level's own (its centre's or room's name).
+ */
+export function childPointTypeDefs(spec: LevelSpec, parent: Level, o: { example: string; description: string; ownFields: string }): string {
+  const up = LEVEL_SPECS[parent];
+  return /* GraphQL */ `
+  type Query {
+    "A ${spec.label} by its ${spec.codeLength}-digit code, e.g. \\"${o.example}\\". Unknown or malformed codes are errors."
+    ${spec.field}(code: ID!): ${spec.type}
+  }
+
+  "${o.description}"
+  type ${spec.type} @key(fields: "code") {
+    "${spec.codeLength}-digit division code."
+    code: ID!
+    name: String!
+    ${o.ownFields}
+    ${up.field}: ${up.type}!
+  }
+
+  type ${up.type} @key(fields: "code") {
+    code: ID!
+    "The ${up.field}'s ${spec.field === 'village' ? 'villages and communities' : 'townships and streets'}, in code order."
+    ${spec.field}s: [${spec.type}!]!
+  }
+`;
+}

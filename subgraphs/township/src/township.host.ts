@@ -1,8 +1,7 @@
 import { invalid, LEVEL_SPECS } from '@scf/domain';
-import { childPointResolvers, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
+import { childPointResolvers, staffTypeDefs, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
 import { pointsStaffMigration } from './migrations/0001-service-points-staff.js';
 import { TownshipStaff, TownshipStaffEntity } from './staff/staff.entity.js';
-import { staffTypeDefs } from './staff/staff.graphql.js';
 import { TownshipEntity } from './townships/township.entity.js';
 import { townshipTypeDefs } from './townships/township.graphql.js';
 
@@ -12,7 +11,7 @@ const staff: StaffTable = { entity: 'TownshipStaff', pointField: 'townshipCode' 
 /** The township level's own: its centres and their staff, as every module it mounts sees them. */
 export const townshipHost: LevelHost = {
   spec: LEVEL_SPECS.TOWNSHIP,
-  typeDefs: [townshipTypeDefs, staffTypeDefs].join('\n'),
+  typeDefs: [townshipTypeDefs, staffTypeDefs(LEVEL_SPECS.TOWNSHIP, '"The window\'s business where they sit (民政, 社保...)."\n    desk: String')].join('\n'),
   resolvers: mergeResolvers(childPointResolvers(LEVEL_SPECS.TOWNSHIP, 'COUNTY', points), staffTypeResolvers(LEVEL_SPECS.TOWNSHIP, staff)),
   entities: () => [TownshipEntity, TownshipStaffEntity],
   migrations: [{ id: '0001-service-points-staff', replaces: ['0001-service-points-staff'], create: pointsStaffMigration }],

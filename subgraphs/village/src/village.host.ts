@@ -1,8 +1,7 @@
 import { invalid, LEVEL_SPECS } from '@scf/domain';
-import { childPointResolvers, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
+import { childPointResolvers, staffTypeDefs, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
 import { pointsStaffMigration } from './migrations/0001-service-points-staff.js';
 import { VillageStaff, VillageStaffEntity } from './staff/staff.entity.js';
-import { staffTypeDefs } from './staff/staff.graphql.js';
 import { VillageEntity } from './villages/village.entity.js';
 import { villageTypeDefs } from './villages/village.graphql.js';
 
@@ -12,7 +11,7 @@ const clerks: StaffTable = { entity: 'VillageStaff', pointField: 'villageCode' }
 /** The village level's own: its service rooms and their clerks (代办员), as every module it mounts sees them. */
 export const villageHost: LevelHost = {
   spec: LEVEL_SPECS.VILLAGE,
-  typeDefs: [villageTypeDefs, staffTypeDefs].join('\n'),
+  typeDefs: [villageTypeDefs, staffTypeDefs(LEVEL_SPECS.VILLAGE)].join('\n'),
   resolvers: mergeResolvers(childPointResolvers(LEVEL_SPECS.VILLAGE, 'TOWNSHIP', rooms), staffTypeResolvers(LEVEL_SPECS.VILLAGE, clerks)),
   entities: () => [VillageEntity, VillageStaffEntity],
   migrations: [{ id: '0001-service-points-staff', replaces: ['0001-service-points-staff'], create: pointsStaffMigration }],

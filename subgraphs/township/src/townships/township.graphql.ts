@@ -1,21 +1,8 @@
-export const townshipTypeDefs = /* GraphQL */ `
-  type Query {
-    "A township centre by its 9-digit code, e.g. \\"140925100\\". Unknown or malformed codes are errors."
-    township(code: ID!): Township
-  }
+import { LEVEL_SPECS } from '@scf/domain';
+import { childPointTypeDefs } from '@scf/kit';
 
-  "A township or street (乡镇/街道) and its service centre (便民服务中心)."
-  type Township @key(fields: "code") {
-    "9-digit division code."
-    code: ID!
-    name: String!
-    centreName: String!
-    county: County!
-  }
-
-  type County @key(fields: "code") {
-    code: ID!
-    "The county's townships and streets, in code order."
-    townships: [Township!]!
-  }
-`;
+export const townshipTypeDefs = childPointTypeDefs(LEVEL_SPECS.TOWNSHIP, 'COUNTY', {
+  example: '140925100',
+  description: 'A township or street (乡镇/街道) and its service centre (便民服务中心).',
+  ownFields: 'centreName: String!',
+});
