@@ -11,6 +11,7 @@ import {
 } from './case-vocabulary';
 import { invalid, TransitionNotAllowedError } from './errors';
 import { ancestorCodes, levelOfCode } from './identifiers';
+import { isLevel, LEVEL_SPECS, type Level } from './levels';
 import { reviewAndLitigationNotice } from './rights-notice';
 
 /**
@@ -181,7 +182,8 @@ export interface ActionInputs {
   notAccept: Noted & { reason: string };
   suspend: Noted & { reason: SuspensionReason };
   resume: Noted;
-  forward: Noted & { toPointCode: string };
+  /** `decidingLevel`, when given, bounds how far up the case may go (R4). */
+  forward: Noted & { toPointCode: string; decidingLevel?: Level };
   returnDown: Noted & { reason: string };
   resultReceived: Noted & { outcome: DecisionOutcome; reason?: string; rightsNotice?: string };
   decide: Noted & { outcome: DecisionOutcome; reason?: string; rightsNotice?: string };
@@ -279,13 +281,18 @@ function decision(input: Fields): Pick<HistoryEntry, 'outcome' | 'reason' | 'rig
 }
 
 function forwardTarget(input: Fields, from: string): string {
-  const to = text(input['toPointCode'], 'toPointCode', true) as string;
-  levelOfCode(to, 'toPointCode');
+  const to = text(input['toPointCode'], 'toPointCode', 'forwarding needs the code of the point to forward to') as string;
+  const toLevel = levelOfCode(to, 'toPointCode');
   const above = ancestorCodes(from, 'pointCode');
   // R17: village → township or county, township → county, always within the same county.
   if (!above.includes(to)) {
     const hint = above.length > 0 ? `one of ${above.join(', ')}` : 'nothing: a county centre has no level above it';
     return invalid('toPointCode', `a case at ${from} can only be forwarded up to ${hint}; got ${to}`);
+  }
+  // R4: up to the level that decides the item, never past it.
+  const deciding = input['decidingLevel'];
+  if (isLevel(deciding) && LEVEL_SPECS[toLevel].depth > LEVEL_SPECS[deciding].depth) {
+    return invalid('toPointCode', `the item is decided at the ${deciding.toLowerCase()} level; forward to it, not above it`);
   }
   return to;
 }
@@ -319,6 +326,26 @@ function actionFields(action: CaseAction, input: Fields, pointCode: string): Par
   }
 }
 
+/** The history row of an action, the input checked once for both sides of a hand-over. */
+function entryFor<St extends string>(action: CaseAction, fromStatus: St, toStatus: St, input: unknown, ctx: ActionContext) {
+  const pointCode = String(ctx.pointCode).trim();
+  levelOfCode(pointCode, 'pointCode');
+  const by = text(ctx.by, 'by', true) as string;
+  const at = instant(ctx.at);
+  const fields: Fields = typeof input === 'object' && input !== null ? (input as Fields) : {};
+  // Absent optional facts are left out rather than stored as undefined, so rows compare cleanly.
+  const facts = Object.entries({ ...actionFields(action, fields, pointCode), note: text(fields['note'], 'note', false) });
+  return {
+    action,
+    fromStatus,
+    toStatus,
+    at,
+    by,
+    pointCode,
+    ...Object.fromEntries(facts.filter(([, value]) => value !== undefined)),
+  } as Omit<HistoryEntry, 'fromStatus' | 'toStatus'> & { fromStatus: St; toStatus: St };
+}
+
 /**
  * Checks the transition, then the input, and returns the new state with the history row to
  * store beside it. Pure: persisting both in one transaction is the caller's job.
@@ -330,22 +357,93 @@ export function applyAction<S extends CaseState, A extends CaseAction>(
   ctx: ActionContext,
 ): ActionResult<S> {
   const toStatus = nextStatus(caseState.status, action);
-  const pointCode = String(ctx.pointCode).trim();
-  levelOfCode(pointCode, 'pointCode');
-  const by = text(ctx.by, 'by', true) as string;
-  const at = instant(ctx.at);
-  const fields: Fields = typeof input === 'object' && input !== null ? (input as Fields) : {};
-  // Absent optional facts are left out rather than stored as undefined, so rows compare cleanly.
-  const facts = Object.entries({ ...actionFields(action, fields, pointCode), note: text(fields['note'], 'note', false) });
-  const entry: HistoryEntry = {
-    action,
-    fromStatus: caseState.status,
-    toStatus,
-    at,
-    by,
-    pointCode,
-    ...Object.fromEntries(facts.filter(([, value]) => value !== undefined)),
-  };
-
+  const entry: HistoryEntry = entryFor(action, caseState.status, toStatus, input, ctx);
   return { state: { ...caseState, status: toStatus }, entry };
+}
+
+// ---------------------------------------------------------------------------
+// The receiving side (R18): how a level holds a case another level forwarded to it.
+// ---------------------------------------------------------------------------
+
+/**
+ * A forwarded case at the level that received it. The origin keeps the case itself (FORWARDED there);
+ * the receiver keeps this: it may accept, decide, return, ask for a supplement or forward it on, and
+ * each of these ends its part (the result, the return or the request travels back as a hand-over).
+ * WITHDRAWN: the applicant withdrew at the origin while it was here.
+ */
+export const FORWARDED_STATUSES = ['RECEIVED', 'ACCEPTED', 'DECIDED', 'RETURNED', 'FORWARDED', 'SUPPLEMENT_REQUESTED', 'WITHDRAWN'] as const;
+export type ForwardedStatus = (typeof FORWARDED_STATUSES)[number];
+
+export const FORWARDED_STATUS_LABELS: Readonly<Record<ForwardedStatus, string>> = {
+  RECEIVED: '待接收',
+  ACCEPTED: '已接收',
+  DECIDED: '已决定',
+  RETURNED: '已退回',
+  FORWARDED: '已转报',
+  SUPPLEMENT_REQUESTED: '已要求补正',
+  WITHDRAWN: '申请人已撤回',
+};
+
+/** What the receiving level's staff may do: the origin's own actions of the same name, with the same rules. */
+export const FORWARDED_ACTIONS = ['accept', 'decide', 'returnDown', 'forward', 'requestSupplement'] as const satisfies readonly CaseAction[];
+export type ForwardedAction = (typeof FORWARDED_ACTIONS)[number];
+
+const ENDS_HERE: Readonly<Partial<Record<ForwardedAction, ForwardedStatus>>> = {
+  decide: 'DECIDED',
+  returnDown: 'RETURNED',
+  forward: 'FORWARDED',
+  requestSupplement: 'SUPPLEMENT_REQUESTED',
+};
+
+const FORWARDED_TRANSITIONS: Readonly<Record<ForwardedStatus, Readonly<Partial<Record<ForwardedAction, ForwardedStatus>>>>> = {
+  RECEIVED: { accept: 'ACCEPTED', ...ENDS_HERE },
+  ACCEPTED: ENDS_HERE,
+  DECIDED: {},
+  RETURNED: {},
+  FORWARDED: {},
+  SUPPLEMENT_REQUESTED: {},
+  WITHDRAWN: {},
+};
+
+function checkForwardedStatus(status: unknown): ForwardedStatus {
+  if (!FORWARDED_STATUSES.includes(status as ForwardedStatus)) {
+    return invalid('status', `unknown forwarded-case status ${JSON.stringify(status)}; known: ${FORWARDED_STATUSES.join(', ')}`);
+  }
+  return status as ForwardedStatus;
+}
+
+/** Actions the receiving level may take from `status`, in the order of FORWARDED_ACTIONS. */
+export function forwardedAllowedActions(status: ForwardedStatus): ForwardedAction[] {
+  const from = FORWARDED_TRANSITIONS[checkForwardedStatus(status)];
+  return FORWARDED_ACTIONS.filter((a) => from[a] !== undefined);
+}
+
+export function nextForwardedStatus(status: ForwardedStatus, action: ForwardedAction): ForwardedStatus {
+  const from = FORWARDED_TRANSITIONS[checkForwardedStatus(status)];
+  if (!FORWARDED_ACTIONS.includes(action)) invalid('action', `unknown action ${JSON.stringify(action)}; known: ${FORWARDED_ACTIONS.join(', ')}`);
+  const to = from[action];
+  if (to === undefined) throw new TransitionNotAllowedError(status, action, forwardedAllowedActions(status));
+  return to;
+}
+
+export interface ForwardedEntry extends Omit<HistoryEntry, 'action' | 'fromStatus' | 'toStatus'> {
+  action: ForwardedAction;
+  fromStatus: ForwardedStatus;
+  toStatus: ForwardedStatus;
+}
+
+/**
+ * The receiving level's action on a forwarded case: its transition, then its input checked by the same
+ * rules as the origin's (a refusal's reason and rights notice, a return's reason, the one-time list of
+ * missing materials, how far up a case may go). Pure, like applyAction.
+ */
+export function applyForwardedAction<S extends { status: ForwardedStatus }, A extends ForwardedAction>(
+  state: S,
+  action: A,
+  input: ActionInputs[A],
+  ctx: ActionContext,
+): { state: S; entry: ForwardedEntry } {
+  const toStatus = nextForwardedStatus(state.status, action);
+  const entry = entryFor(action, state.status, toStatus, input, ctx) as ForwardedEntry;
+  return { state: { ...state, status: toStatus }, entry };
 }
