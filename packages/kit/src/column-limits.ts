@@ -15,13 +15,14 @@ export interface ColumnLimit {
 const TEXT_BYTES: Record<string, number> = { tinytext: 255, text: 65_535, mediumtext: 16_777_215, longtext: 4_294_967_295 };
 
 export function columnLimit(prop: EntityProperty): ColumnLimit | null {
-  const columnType = String(prop.columnTypes?.[0] ?? prop.type ?? '').toLowerCase();
-  const sized = /^(?:var)?char\((\d+)\)$/.exec(columnType);
-  if (sized) return { chars: Number(sized[1]) };
-  if (columnType in TEXT_BYTES) return { bytes: TEXT_BYTES[columnType] };
+  // The declared type first: libSQL's platform reports every string column as `text`, whatever its length.
   const type = String(prop.type ?? '').toLowerCase();
   if (type === 'string' || type === 'varchar') return { chars: prop.length ?? 255 };
   if (type in TEXT_BYTES) return { bytes: TEXT_BYTES[type] };
+  const columnType = String(prop.columnTypes?.[0] ?? '').toLowerCase();
+  const sized = /^(?:var)?char\((\d+)\)$/.exec(columnType);
+  if (sized) return { chars: Number(sized[1]) };
+  if (columnType in TEXT_BYTES) return { bytes: TEXT_BYTES[columnType] };
   return null;
 }
 

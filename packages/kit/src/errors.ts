@@ -1,6 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { isDomainError } from '@scf/domain';
 
 /** Bad input from a user: the message says which field and what is wrong. Nothing was written. */
@@ -55,6 +54,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  */
 function isGraphQLError(e: unknown): e is GraphQLError {
   return e instanceof GraphQLError || (e instanceof Error && e.name === 'GraphQLError');
+}
+
+/** What a resolver threw, out of the GraphQL error graphql-js wrapped it in (Apollo's helper, without `instanceof`). */
+function unwrapResolverError(error: unknown): unknown {
+  return isGraphQLError(error) && error.path && error.originalError ? error.originalError : error;
 }
 
 /** A GraphQL error wrapping something that is neither a GraphQL nor a domain error (e.g. "Context creation failed: <driver error>"). */
