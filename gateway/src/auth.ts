@@ -14,6 +14,7 @@ import {
 import { SUBGRAPH_OF_LEVEL, type SubgraphUrls } from './config.js';
 import { clientIp } from './http.js';
 import { QUERY_LIMITS } from './limits.js';
+import { logInternalError } from './errors.js';
 
 /** One message for every failed sign-in: never whether the username exists, is malformed or the password is wrong. */
 export const WRONG_CREDENTIALS = '用户名或密码错误 / wrong username or password';
@@ -171,8 +172,8 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
       failures.reset(key);
       res.status(200).json({ token, expiresAt: expiresAt.toISOString(), staff });
     } catch (e) {
-      console.error(`gateway: sign-in failed: ${(e as Error).message}`);
-      res.status(503).json({ error: '暂时无法登录，请稍后再试 / sign-in could not be completed; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+      const errorId = logInternalError('sign-in failed', e);
+      res.status(503).json({ error: `暂时无法登录，请稍后再试（错误编号 ${errorId}）/ sign-in could not be completed; try again in a minute`, code: 'SERVICE_UNAVAILABLE', errorId });
     } finally {
       inFlight.delete(key);
     }
@@ -220,7 +221,7 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
         redirect: 'error',
         signal: AbortSignal.timeout(10_000),
       });
-      const body = (await answer.json().catch(() => ({}))) as { error?: string };
+      const body = (await answer.json().catch(() => ({}))) as { error?: string; errorId?: string };
       if (answer.status === 200) {
         failures.reset(key);
         res.status(200).json({ changed: true });
@@ -230,11 +231,13 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
       } else if (answer.status === 400) {
         res.status(400).json({ error: body.error ?? 'the new password is not acceptable', code: 'BAD_USER_INPUT' });
       } else {
-        res.status(503).json({ error: '暂时无法修改密码，请稍后再试 / the password could not be changed now; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+        // The level logged what went wrong under its own id; the gateway's id leads to that one.
+        const errorId = logInternalError(`password change at ${url.origin} answered ${answer.status}`, body);
+        res.status(503).json({ error: `暂时无法修改密码，请稍后再试（错误编号 ${errorId}）/ the password could not be changed now; try again in a minute`, code: 'SERVICE_UNAVAILABLE', errorId });
       }
     } catch (e) {
-      console.error(`gateway: password change failed: ${(e as Error).message}`);
-      res.status(503).json({ error: '暂时无法修改密码，请稍后再试 / the password could not be changed now; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+      const errorId = logInternalError('password change failed', e);
+      res.status(503).json({ error: `暂时无法修改密码，请稍后再试（错误编号 ${errorId}）/ the password could not be changed now; try again in a minute`, code: 'SERVICE_UNAVAILABLE', errorId });
     }
   });
 

@@ -30,6 +30,7 @@ import { accountStatusChecker, AccountCheckUnavailable } from './account-status.
 import { actorOf, authRoutes, timesOf, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
 import { clientIp, jsonErrors, notFound, securityHeaders, staticSite } from './http.js';
 import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
+import { internalErrorMessage, logInternalError } from './errors.js';
 
 export interface GatewayConfig {
   subgraphUrls: SubgraphUrls;
@@ -73,10 +74,15 @@ export interface GatewayContext {
   clientIp: string;
 }
 
-/** Errors leave with their code and message only: no stack, no exception dump, whatever produced them. */
+/**
+ * Errors leave with their code and message only: no stack, no exception dump, no subgraph's address or raw
+ * answer (`response`), whatever produced them. An error the gateway cannot vouch for — its own failure, or
+ * a level's that did not come through the level's formatError (which gives its own `errorId`) — is logged
+ * here and answered with a generic message and an id (see errors.ts).
+ */
+const VOUCHED_FOR = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
 const formatErrorFor = (urls: SubgraphUrls) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-  if (!formatted.extensions) return formatted;
-  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions as Record<string, unknown>;
+  const { stacktrace: _stacktrace, exception: _exception, response: _response, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   // graphql-js's own words for the token limit ("Syntax Error: Document contains more that N tokens") read
   // like a typo in the query; say what happened and what to do, like the other limits.
   if (extensions.code === 'GRAPHQL_PARSE_FAILED' && /contains more that \d+ tokens/.test(formatted.message)) {
@@ -89,6 +95,13 @@ const formatErrorFor = (urls: SubgraphUrls) => (formatted: GraphQLFormattedError
     const level = Object.entries(urls).find(([, url]) => formatted.message.includes(new URL(url).origin))?.[0] ?? 'a level';
     const { serviceName: _s, ...rest } = extensions;
     return { ...formatted, message: `暂时无法连接${level === 'village' ? '村级' : level === 'township' ? '乡镇' : level === 'county' ? '县级' : ''}系统，请稍后再试 / the ${level} system is not answering right now; try again in a minute`, extensions: { ...rest, code: 'SERVICE_UNAVAILABLE', level } };
+  }
+  const code = extensions.code;
+  // A database driver's or Node's own code (ER_DUP_ENTRY, SQLITE_CONSTRAINT, ERR_…) is never one of ours.
+  const foreign = typeof code === 'string' && /^(ER_|ERR_|SQLITE_|LIBSQL_)/.test(code);
+  if (foreign || ((typeof code !== 'string' || VOUCHED_FOR.has(code)) && typeof extensions.errorId !== 'string')) {
+    const errorId = logInternalError('a GraphQL request failed', { message: formatted.message, path: formatted.path, extensions: formatted.extensions });
+    return { message: internalErrorMessage(errorId), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
   }
   return { ...formatted, extensions };
 };

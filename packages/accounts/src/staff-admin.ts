@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { canManageStaff, ForbiddenError, hashPassword, pointOfUsername, requireActor, validateNewPassword, verifyPassword, type Actor, type AuthConfig, authConfigFromEnv } from '@scf/auth';
-import { invalid, validatePhone } from '@scf/domain';
+import { invalid, isBlank, optionalText, validatePhone } from '@scf/domain';
 import { fromGateway, type SubgraphRoute } from '@scf/kit';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountsHost, NewStaffInput } from './host.js';
@@ -44,6 +44,8 @@ interface AccountsContext {
 }
 
 const NAME = /^[^<>&"'`\\\u0000-\u001f]{1,32}$/u;
+/** A township desk's business (民政, 社保, 计生…); the column holds 64. */
+const DESK_MAX = 32;
 
 export function accountsResolvers(host: AccountsHost) {
   async function managed(ctx: AccountsContext, username: string) {
@@ -65,12 +67,16 @@ export function accountsResolvers(host: AccountsHost) {
         if (where.pointCode !== input.pointCode) invalid('username', `must start with the point code ${input.pointCode}`);
         if (where.level !== host.level) invalid('pointCode', `${input.pointCode} is not a ${host.level.toLowerCase()} code`);
         if (!canManageStaff(actor, input.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${input.pointCode}`);
-        if (!NAME.test(input.name.trim())) invalid('name', 'must be 1–32 characters without markup or control characters');
+        if (isBlank(input.name) || !NAME.test(input.name.trim())) invalid('name', 'must be 1–32 characters without markup or control characters');
         if (input.phone) validatePhone(input.phone);
+        const desk = optionalText(input.desk, 'desk', DESK_MAX);
+        for (const f of ['unitId', 'windowId'] as const) {
+          if (input[f] != null && !/^\d{1,9}$/.test(String(input[f]))) invalid(f, `${f} 应为数字编号 / must be the number of a ${f === 'unitId' ? 'window unit' : 'window'}, got ${JSON.stringify(String(input[f]).slice(0, 40))}`);
+        }
         validateNewPassword(input.password, input.username);
         if (!(await host.pointExists(ctx.em, input.pointCode))) invalid('pointCode', `${input.pointCode} is not a point at this level; seed its county first`);
         if (await host.findAccount(ctx.em, input.username)) invalid('username', `${input.username} is taken`);
-        return host.createStaff(ctx.em, { ...input, name: input.name.trim() }, await hashPassword(input.password));
+        return host.createStaff(ctx.em, { ...input, name: input.name.trim(), desk }, await hashPassword(input.password));
       },
       async [`set${host.type}StaffPassword`](_: unknown, { username, password }: { username: string; password: string }, ctx: AccountsContext) {
         const account = await managed(ctx, username);

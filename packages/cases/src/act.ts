@@ -5,6 +5,7 @@ import {
   type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
+import { assertFitsColumns } from '@scf/kit';
 import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './entities.js';
 import { decodeMaterials, encodeMaterials, recordEvent } from './events.js';
 import type { CasesHost } from './ports.js';
@@ -160,6 +161,8 @@ export async function actOnCase(
     changes.deliveryMethod = entry.deliveryMethod ?? null;
   }
   if (input.action === 'evaluate') changes.evaluation = entry.evaluation ?? null;
+  // The case row is written with nativeUpdate, which the flush guard does not see.
+  assertFitsColumns(em, 'CaseFile', changes as Record<string, unknown>);
 
   const result = await em.transactional(async (tx) => {
     const affected = await tx.nativeUpdate<CaseRow>(

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, reviewAndLitigationNotice,
+  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, optionalText, requireFits, reviewAndLitigationNotice, TEXT_LIMITS,
   type CaseStatus,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -236,7 +236,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
   if (inbound.version !== input.expectedVersion) throw new ConflictError(inbound.caseNo, input.expectedVersion, inbound);
   const by = { username: staff.username, name: staff.name };
   const today = chinaToday(now);
-  const note = input.note?.trim() || null;
+  const note = optionalText(input.note, 'note', TEXT_LIMITS.note);
   let next: InboundRow['status'] = inbound.status;
   const changes: Partial<InboundRow> = {};
   const outbox: { kind: HandoverKind; target: string; hop: number; payload: unknown }[] = [];
@@ -247,7 +247,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     if (inbound.decidingLevel !== host.names.level) invalid('action', `${inbound.itemName} is decided at the ${inbound.decidingLevel.toLowerCase()} level; forward it there`);
     const outcome = input.outcome;
     if (outcome !== 'GRANTED' && outcome !== 'REFUSED') invalid('outcome', 'must be GRANTED or REFUSED');
-    const reason = input.reason?.trim() || null;
+    const reason = optionalText(input.reason, 'reason', TEXT_LIMITS.reason);
     if (outcome === 'REFUSED' && !reason) invalid('reason', 'a refusal must state its reason');
     next = 'DECIDED';
     Object.assign(changes, { decidedOn: today, outcome, reason });
@@ -259,7 +259,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'decide', fromCode: inbound.pointCode, toCode: inbound.originPointCode, at: now, byUsername: by.username, byName: by.name, note: outcome === 'GRANTED' ? '准予' : `不予许可：${reason}` });
   }
   if (input.action === 'returnDown') {
-    const reason = input.reason?.trim();
+    const reason = optionalText(input.reason, 'reason', TEXT_LIMITS.reason);
     if (!reason) invalid('reason', 'returning a case requires a reason');
     next = 'RETURNED';
     changes.reason = reason!;
@@ -271,6 +271,12 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     const missing = (input.missingMaterials ?? []).filter((x) => x && typeof x.name === 'string' && x.name.trim());
     // R9: one notification listing everything that is missing.
     if (missing.length === 0) invalid('missingMaterials', 'a supplement request must list at least one missing material');
+    // The origin checks the list again when it arrives; what it would refuse is refused here, before it travels.
+    if (missing.length > TEXT_LIMITS.missingMaterials) invalid('missingMaterials', `最多列 ${TEXT_LIMITS.missingMaterials} 项 / at most ${TEXT_LIMITS.missingMaterials} materials`, { maxItems: TEXT_LIMITS.missingMaterials });
+    missing.forEach((x, i) => {
+      requireFits(x.name.trim(), `missingMaterials[${i}].name`, TEXT_LIMITS.materialName);
+      if (typeof x.problem === 'string') requireFits(x.problem.trim(), `missingMaterials[${i}].problem`, TEXT_LIMITS.materialProblem);
+    });
     next = 'SUPPLEMENT_REQUESTED';
     const payload: SupplementPayload = { fromPointCode: inbound.pointCode, toPointCode: inbound.originPointCode, missingMaterials: missing, note, by, at: now.toISOString() };
     outbox.push({ kind: 'SUPPLEMENT', target: levelOfCode(inbound.originPointCode), hop: inbound.hop, payload });

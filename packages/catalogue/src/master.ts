@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { CASE_KINDS, DomainError, invalid, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
+import { CASE_KINDS, DomainError, invalid, isBlank, optionalText, requireFits, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
 import {
   LEVELS, MASTER_SCOPE, MATERIAL_FORMS,
   type CalendarOverrideRow, type ItemChangeAction, type ItemChangeRow, type ItemMaterialRow, type Level, type MaterialForm, type ServiceItemRow,
@@ -54,12 +54,11 @@ function text(value: unknown, field: string, max: number, required: boolean): st
   }
   if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
   const t = value.trim();
-  if (!t) {
+  if (!t || isBlank(t)) {
     if (required) return invalid(field, 'must not be empty');
     return null;
   }
-  if (t.length > max) return invalid(field, `is ${t.length} characters long; at most ${max}`);
-  return t;
+  return requireFits(t, field, max);
 }
 
 function days(value: unknown, field: string): number {
@@ -172,19 +171,34 @@ async function assertCodeFree(em: EntityManager, countyCode: string, code: strin
   }
 }
 
+/** The director's note on a change, kept in the change log (a 255-character column). */
+export const CHANGE_NOTE_MAX = 255;
+
+function checkNote(approval: Approval): string | null {
+  return optionalText(approval.note, 'note', CHANGE_NOTE_MAX);
+}
+
 function recordChange(em: EntityManager, itemId: number, action: ItemChangeAction, changed: string, approval: Approval, at: Date) {
   em.create<ItemChangeRow>('ItemChange', {
-    itemId, action, changed, approvedBy: approval.approvedBy, approvedAt: at, note: approval.note?.trim() || null,
+    itemId, action, changed, approvedBy: approval.approvedBy, approvedAt: at, note: checkNote(approval),
   } as ItemChangeRow);
 }
 
+/**
+ * A hundred materials with long notes, before and after, would not fit the change log's TEXT column (and
+ * nobody reads such a line): past this length the log says how the list changed, not every material.
+ */
+const MATERIALS_DESCRIBED_MAX = 4000;
+
 function describeMaterials(ms: Pick<MaterialFields, 'name' | 'form' | 'copies' | 'note'>[]): string {
-  return ms.map((m) => `${m.name} (${m.form} ×${m.copies}${m.note ? `, ${m.note}` : ''})`).join('、') || 'none';
+  const full = ms.map((m) => `${m.name} (${m.form} ×${m.copies}${m.note ? `, ${m.note}` : ''})`).join('、') || 'none';
+  return full.length <= MATERIALS_DESCRIBED_MAX ? full : `${ms.length} materials (${ms.map((m) => m.name).join('、').slice(0, MATERIALS_DESCRIBED_MAX - 40)}…)`;
 }
 
 /** R3: adds an item to a county's catalogue, recorded with who approved it. */
 export async function addItem(em: EntityManager, countyCode: string, input: ItemInput, approval: Approval): Promise<ServiceItemRow> {
   const { fields, materials } = validateItem(input);
+  checkNote(approval);
   return em.transactional(async (tx) => {
     await assertCodeFree(tx, countyCode, fields.code);
     const at = approval.at ?? new Date();
@@ -218,6 +232,7 @@ async function loadItem(em: EntityManager, id: number | string, field = 'id'): P
 
 /** R3: changes an item's guide; only what differs is written and logged. A withdrawn item cannot be changed. */
 export async function changeItem(em: EntityManager, id: number | string, patch: ItemPatch, approval: Approval): Promise<ServiceItemRow> {
+  checkNote(approval);
   return em.transactional(async (tx) => {
     const item = await loadItem(tx, id);
     if (item.status === 'WITHDRAWN') invalid('id', `service item ${item.id} (${item.name}) is withdrawn; a withdrawn item is not changed`);

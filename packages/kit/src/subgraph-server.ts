@@ -12,7 +12,7 @@ import type { DocumentNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { authConfigFromEnv, CLIENT_IP_HEADER, GATEWAY_CREDENTIAL_HEADER, verifyGatewayCredential, verifyStaffToken, type Actor, type AuthConfig } from '@scf/auth';
-import { formatError } from './errors.js';
+import { formatError, internalErrorMessage, newErrorId } from './errors.js';
 import { plainTextGuard } from './plain-text-guard.js';
 import type { SqlCounter } from './sql-counter.js';
 
@@ -104,7 +104,9 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       await opts.orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ok', subgraph: opts.name });
     } catch (e) {
-      res.status(503).json({ status: 'down', subgraph: opts.name, error: (e as Error).message });
+      const errorId = newErrorId();
+      console.error(`[${opts.name}] health check: the database is not answering [internal error ${errorId}]`, e);
+      res.status(503).json({ status: 'down', subgraph: opts.name, error: 'the database is not answering', errorId });
     }
   });
   const readText = express.text({ type: () => true, limit: '1mb' });
@@ -128,8 +130,10 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
         const { status, body: answer } = await route.handle({ query, headers: req.headers, ...(post ? { body } : {}) });
         res.status(status).json(answer);
       } catch (e) {
-        console.error(`[${opts.name}] ${route.path} failed`, e);
-        res.status(500).json({ error: 'internal error' });
+        // As for GraphQL (formatError): the caller learns an id to quote, the log holds what happened.
+        const errorId = newErrorId();
+        console.error(`[${opts.name}] ${route.path} failed [internal error ${errorId}]`, e);
+        res.status(500).json({ error: internalErrorMessage(errorId), code: 'INTERNAL_SERVER_ERROR', errorId });
       }
     });
   }
