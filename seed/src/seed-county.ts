@@ -104,7 +104,9 @@ async function seedCountyLevel(em: EntityManager, d: CountyDivisions, tables: Re
   ).stats;
 
   // The demo catalogue goes in like a director's additions: versioned (replicas pull it) and in the change log.
-  const catalogue = await syncCatalogueItems(em, code, demoCatalogue, { approvedBy: `${code}.director`, note: 'demo catalogue (npm run seed)' });
+  const catalogue = await syncCatalogueItems(
+    em, code, demoCatalogue, { approvedBy: `${code}.director`, note: 'demo catalogue (npm run seed)' }, { windowUnits: demoUnits.map((u) => u.name) },
+  );
   tables.service_item = catalogue.service_item;
   tables.item_material = catalogue.item_material;
 }

@@ -91,6 +91,17 @@ describe('scopes', () => {
     expect(handlesCase(countyDirector, { pointCode: '140925', unit: '县公安局' })).toBe(false);
   });
 
+  it('at a county or township point, a case no unit is known to handle is the director’s alone; one passing through is any clerk’s', () => {
+    expect(handlesCase(countyClerk, { pointCode: '140925', unit: null })).toBe(false);
+    expect(handlesCase(countyClerk, { pointCode: '140925' })).toBe(false);
+    expect(canAct(countyDirector, { pointCode: '140925', unit: null })).toBe(true);
+    const deskClerk = actor({ level: 'TOWNSHIP', pointCode: '140925100', unit: '社保' });
+    expect(handlesCase(deskClerk, { pointCode: '140925100', unit: '社保' })).toBe(true);
+    expect(handlesCase(deskClerk, { pointCode: '140925100', unit: '计生' })).toBe(false);
+    expect(handlesCase(deskClerk, { pointCode: '140925100', unit: '计生', wholePoint: true })).toBe(true);
+    expect(handlesCase(villageClerk, { pointCode: '140925100207', unit: null })).toBe(true);
+  });
+
   it('a supervisor reads everything in the county and acts on nothing', () => {
     expect(canRead(supervisor, '140925100207')).toBe(true);
     expect(canAct(supervisor, { pointCode: '140925' })).toBe(false);
