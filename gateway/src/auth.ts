@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
   CLIENT_IP_HEADER,
+  DEMO_PASSWORD,
   GATEWAY_CREDENTIAL_HEADER,
   RateLimiter,
   UnauthenticatedError,
@@ -66,6 +67,8 @@ export interface AuthRoutesOptions {
   subgraphUrls: SubgraphUrls;
   credential: () => Promise<string>;
   limits: SignInLimits;
+  /** Production: the published demo password signs nobody in. */
+  production?: boolean;
 }
 
 /**
@@ -77,7 +80,7 @@ export interface AuthRoutesOptions {
  * Only `application/json` bodies are read: a cross-site HTML form cannot send one, which keeps sign-in
  * free of login CSRF without cookies or tokens.
  */
-export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoutesOptions): Router {
+export function authRoutes({ auth, subgraphUrls, credential, limits, production = false }: AuthRoutesOptions): Router {
   const router = express.Router();
   const failures = new RateLimiter(limits.perUsername.attempts, limits.perUsername.windowMs);
   const attemptsFromIp = new RateLimiter(limits.perClientIp.attempts, limits.perClientIp.windowMs);
@@ -118,6 +121,16 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
     }
     if (inFlight.has(key)) {
       tooMany(res, 1, '该用户正在登录，请稍候 / a sign-in for this username is already under way: wait for it');
+      return;
+    }
+    // The README publishes the demo accounts' password: in production it opens no account, whichever (and
+    // the answer is the same for every username, so it tells nothing about which exist).
+    if (production && password.normalize('NFKC') === DEMO_PASSWORD) {
+      failures.take(key);
+      res.status(401).json({
+        error: '演示密码在正式环境中不能登录，请向中心主任申请设置本人密码 / the published demo password signs nobody in in production: ask your centre director to set a password of your own',
+        code: 'DEMO_PASSWORD_REFUSED',
+      });
       return;
     }
     const point = pointOfUsername(username);

@@ -182,7 +182,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
   });
 
-  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits }));
+  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits, production }));
 
   app.use(
     '/graphql',

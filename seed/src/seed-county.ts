@@ -37,8 +37,8 @@ export interface SeedOptions {
   demoPassword?: string;
 }
 
-/** The demo accounts' password, documented in the README. */
-export const DEMO_PASSWORD = 'demo-pass-2026';
+/** The demo accounts' password, documented in the README; refused at sign-in in production. */
+export { DEMO_PASSWORD } from '@scf/auth';
 
 export async function seedCounty(dbs: Databases, countyCode: string, options: SeedOptions = {}): Promise<SeedReport> {
   if (options.demoPassword && process.env.NODE_ENV === 'production') throw new Error('demo passwords are refused in production (NODE_ENV=production); create accounts with npm run create-director');
