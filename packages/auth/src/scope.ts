@@ -110,3 +110,29 @@ export function canManageStaff(actor: Actor, pointCode: string): boolean {
   if (actor.level === 'TOWNSHIP') return pointCode === actor.pointCode || (pointCode.length === 12 && pointCode.startsWith(actor.pointCode));
   return false;
 }
+
+/**
+ * Whether the actor may create an account of `role` at `pointCode`, or change one (reset its password,
+ * deactivate or reactivate it). Window staff — clerks and chief representatives — are their point's
+ * director's to manage (and the township director's for its villages, the county director's for the whole
+ * county). Directors and supervisors are the level above's: a township's by the county director; the
+ * county centre's own on the county's server (`npm run create-director`), never through the API. So no
+ * director can make a second director, or a supervisor to watch over themself, and none can disable a peer.
+ */
+export function canManageAccount(actor: Actor, pointCode: string, role: StaffRole): boolean {
+  if (!canManageStaff(actor, pointCode)) return false;
+  if (role === 'CLERK' || role === 'CHIEF_REPRESENTATIVE') return true;
+  return actor.level === 'COUNTY' && levelOfPoint(pointCode) !== 'COUNTY';
+}
+
+export function requireManageAccount(actor: Actor | null | undefined, pointCode: string, role: StaffRole, what: string): Actor {
+  const a = requireActor(actor);
+  if (canManageAccount(a, pointCode, role)) return a;
+  if (!canManageStaff(a, pointCode)) {
+    throw new ForbiddenError(`无权管理 ${pointCode} 的工作人员账号 / ${a.username} may not ${what}: they do not manage the staff of ${pointCode}`);
+  }
+  const why = levelOfPoint(pointCode) === 'COUNTY'
+    ? ['县中心的主任和督查人员账号只能在县级服务器上用 npm run create-director 设置', "the county centre's directors and supervisors are set up on the county's server with npm run create-director"]
+    : ['乡镇的中心主任和督查人员账号由县中心主任设置', "a township's directors and supervisors are set up by the county centre's director"];
+  throw new ForbiddenError(`无权管理${ROLE_NAMES[role]}账号：${why[0]} / ${a.username} may not ${what}: ${why[1]}`);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canAct, canManageStaff, canRead, handlesCase, hashPassword, pointOfUsername, signGatewayCredential, signStaffToken, validateNewPassword,
+  canAct, canManageAccount, canManageStaff, canRead, handlesCase, hashPassword, pointOfUsername, signGatewayCredential, signStaffToken, validateNewPassword,
   verifyGatewayCredential, verifyPassword, verifyStaffToken, authConfigFromEnv, type Actor,
 } from '../src/index.js';
 
@@ -113,5 +113,17 @@ describe('scopes', () => {
     expect(canManageStaff(townshipDirector, '140925101001')).toBe(false);
     expect(canManageStaff(townshipDirector, '140925')).toBe(false);
     expect(canManageStaff(townshipClerk, '140925100207')).toBe(false);
+  });
+
+  it('directors manage window staff; directors and supervisors only from the level above, never the county’s own', () => {
+    expect(canManageAccount(townshipDirector, '140925100', 'CLERK')).toBe(true);
+    expect(canManageAccount(townshipDirector, '140925100', 'CHIEF_REPRESENTATIVE')).toBe(true);
+    expect(canManageAccount(townshipDirector, '140925100', 'DIRECTOR')).toBe(false);
+    expect(canManageAccount(townshipDirector, '140925100', 'SUPERVISOR')).toBe(false);
+    expect(canManageAccount(countyDirector, '140925100', 'DIRECTOR')).toBe(true);
+    expect(canManageAccount(countyDirector, '140925100', 'SUPERVISOR')).toBe(true);
+    expect(canManageAccount(countyDirector, '140925', 'DIRECTOR')).toBe(false);
+    expect(canManageAccount(countyDirector, '140925', 'SUPERVISOR')).toBe(false);
+    expect(canManageAccount(countyDirector, '140925', 'CLERK')).toBe(true);
   });
 });
