@@ -7,8 +7,11 @@ import { UnauthenticatedError } from './tokens.js';
  * - a village room's staff read and act on their own village only;
  * - a township's staff act on their township's cases and read the villages under it;
  * - county staff read every level of their county and act at the county centre;
+ * - where a point has window units (the county hall) or desks (a township centre), a case is acted on by
+ *   the unit that handles it only (CaseScope), and its director;
  * - supervisors read, and see complaints and supervision records, but never act on a case;
- * - directors manage staff and (at the county) the item catalogue.
+ * - directors manage window staff, the county director also the townships' directors and supervisors, and
+ *   (at the county) the item catalogue and that county's calendar.
  */
 
 /** 403: signed in, but this is not theirs to see or do. */
