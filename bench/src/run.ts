@@ -152,7 +152,7 @@ try {
     gateways.push({ name: `Hive Gateway ${versionOf('@graphql-hive/gateway')}`, url: hive.url });
   }
   const [ours, theirs] = gateways;
-  const calendar = await loadCalendar(fed.county.orm.em.fork() as never);
+  const calendar = await loadCalendar(fed.county.orm.em.fork() as never, BENCH_COUNTY);
   const today = chinaToday(clock());
 
   // -------------------------------------------------------------------------------------------------------

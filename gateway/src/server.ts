@@ -195,7 +195,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
   });
 
-  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits }));
+  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits, production }));
 
   app.use(
     '/graphql',
@@ -213,7 +213,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
         const ip = clientIp(req);
         try {
           const found = await actorOf(req.headers.authorization, auth.staffSecret);
-          if (found) await accounts.check(found.actor, timesOf(found.token).issuedAt);
+          if (found) await accounts.check(found.actor, timesOf(found.token));
           return { token: found?.token ?? null, actor: found?.actor ?? null, clientIp: ip };
         } catch (e) {
           if (e instanceof AccountCheckUnavailable) {

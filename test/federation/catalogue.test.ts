@@ -277,7 +277,7 @@ describe('the service-item catalogue, kept by the county and replicated to every
         field: 'itemId', message: expect.stringContaining('cannot be taken in at a township centre'),
       });
       for (const em of [townshipEm(), villageEm()]) {
-        expect((await loadCalendar(em)).dayInfo('2027-01-01')).toMatchObject({ working: false, name: '元旦', source: 'override' });
+        expect((await loadCalendar(em, NINGWU)).dayInfo('2027-01-01')).toMatchObject({ working: false, name: '元旦', source: 'override' });
       }
       // Syncing again finds nothing new.
       expect(await fed.syncCatalogues()).toEqual({ applied: 0 });

@@ -9,7 +9,7 @@ export interface StaffAccount {
   role: StaffRole;
   pointCode: string;
   countyCode: string;
-  /** County window staff: their window unit's name. */
+  /** County window staff: their window unit's name; township staff: their desk (民政, 社保...). */
   unit: string | null;
   active: boolean;
   passwordHash: string | null;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  applyAction, chinaToday, compareDates, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
+  applyAction, chinaToday, compareDates, countyOfPoint, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
   type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -73,7 +73,8 @@ export async function actOnCase(
   const changes: Partial<CaseRow> = {};
   const supplied = new Set<number>();
   let missing: MissingMaterial[] | undefined;
-  const calendar = await loadCalendar(em);
+  // The county's own calendar: another county's holidays never move this case's deadlines.
+  const calendar = await loadCalendar(em, countyOfPoint(current.pointCode));
   let forwardTo: string | undefined;
 
   switch (input.action) {

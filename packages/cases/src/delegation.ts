@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, levelOfCode, optionalText, requireFits, reviewAndLitigationNotice, TEXT_LIMITS,
+  ancestorCodes, applyAction, chinaToday, completionTiming, countyOfPoint, DomainError, invalid, levelOfCode, optionalText, requireFits, reviewAndLitigationNotice, TEXT_LIMITS,
   type CaseStatus,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -140,7 +140,7 @@ async function receiveResult(tx: EntityManager, host: CasesHost, m: ReceivedMess
   const { state, entry } = applyAction({ status: c.status as CaseStatus }, 'resultReceived', { outcome: p.outcome, reason: p.reason ?? undefined, rightsNotice: p.rightsNotice ?? undefined }, {
     at: now, by: p.by.username, pointCode: c.pointCode,
   });
-  const calendar = await loadCalendar(tx);
+  const calendar = await loadCalendar(tx, countyOfPoint(c.pointCode));
   const changes: Partial<CaseRow> = {
     status: state.status, decidedOn: p.decidedOn, outcome: entry.outcome ?? null, decisionReason: entry.reason ?? null,
     rightsNotice: entry.rightsNotice ?? null, timing: c.deadline ? completionTiming(calendar, p.decidedOn, c.deadline) : null,

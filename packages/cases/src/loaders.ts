@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { byKeyLoader, childrenLoader } from '@scf/kit';
+import type { ServiceItemRow } from '@scf/catalogue';
 import type { CaseEventRow, CaseMaterialRow, CaseRow, HopRow, InboundRow, SupervisionRow } from './entities.js';
 
 export function caseLoaders(em: EntityManager) {
@@ -17,6 +18,8 @@ export function caseLoaders(em: EntityManager) {
       (ids) => em.find<SupervisionRow>('SupervisionRecord', { caseId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (s) => s.caseId,
     ),
+    /** Catalogue items from this level's copy of the catalogue (the master at the county, a replica below). */
+    itemById: byKeyLoader<number, ServiceItemRow>((ids) => em.find<ServiceItemRow>('ServiceItem', { id: { $in: [...ids] } }), (i) => i.id),
     inboundByNo: byKeyLoader<string, InboundRow>((nos) => em.find<InboundRow>('InboundCase', { caseNo: { $in: [...nos] } }), (c) => c.caseNo),
     hopsByCase: childrenLoader<string, HopRow>(
       (nos) => em.find<HopRow>('CaseHop', { caseNo: { $in: [...nos] } }, { orderBy: { id: 'asc' } }),

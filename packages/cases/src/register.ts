@@ -2,7 +2,7 @@ import { DeadlockException, LockWaitTimeoutException, UniqueConstraintViolationE
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  chinaToday, formatCaseNo, invalid, isBlank, MAX_CASE_SEQ, optionalText, requireFits, toCompactDate, validateCreditCode, validateDivisionCode,
+  chinaToday, countyOfPoint, formatCaseNo, invalid, isBlank, MAX_CASE_SEQ, optionalText, requireFits, toCompactDate, validateCreditCode, validateDivisionCode,
   validatePhone, validateResidentId, DomainError,
 } from '@scf/domain';
 import { itemForIntake } from '@scf/catalogue';
@@ -74,6 +74,15 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
   }
 
   const { item, materials } = await itemForIntake(em, input.itemId, host.names.level);
+  // A replica holds the catalogue of every county it has points of; a point takes in its own county's items only.
+  if (item.countyCode !== countyOfPoint(pointCode)) {
+    throw new DomainError(
+      'ITEM_OF_ANOTHER_COUNTY',
+      `事项 ${item.id}（${item.name}）属于 ${item.countyCode} 的事项目录，${pointCode} 只受理本县事项 / service item ${item.id} is in county ${item.countyCode}'s catalogue; ${pointCode} takes in its own county's items only`,
+      'itemId',
+      { itemId: String(item.id), itemCountyCode: item.countyCode, pointCountyCode: countyOfPoint(pointCode) },
+    );
+  }
   const received = new Set(input.materialsReceived ?? []);
   for (const p of received) {
     if (!materials.some((m) => m.position === p)) invalid('materialsReceived', `item ${item.name} has no material number ${p} (it has 1–${materials.length})`);

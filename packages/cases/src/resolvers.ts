@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError, hasRole, requireAct, requireActor, requireRead, type Actor } from '@scf/auth';
-import { ACTION_LABELS, allowedActions, chinaToday, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
+import { ACTION_LABELS, allowedActions, chinaToday, countyOfPoint, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { actOnCase, findCase, type ActInput } from './act.js';
 import type { CaseEventRow, CaseRow, InboundRow } from './entities.js';
 import { actOnForwarded, type ForwardedActInput } from './delegation.js';
+import { scopeOfCase, scopeOfForwarded, type ScopeLookups } from './case-scope.js';
 import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
 import { buildNotice, type NoticeKind } from './notices.js';
@@ -23,10 +24,15 @@ export interface CasesRequestContext {
   actor: Actor | null;
 }
 
-/** Per-request state: DataLoaders and the calendar, loaded at most once per request. */
+/** Per-request state: DataLoaders and each county's calendar, loaded at most once per request. */
 export function caseRequestState(em: EntityManager) {
-  let calendar: Promise<WorkingCalendar> | undefined;
-  return { ...caseLoaders(em), calendar: () => (calendar ??= loadCalendar(em)), personalData: personalDataState() };
+  const calendars = new Map<string, Promise<WorkingCalendar>>();
+  const calendar = (countyCode: string) => {
+    let c = calendars.get(countyCode);
+    if (!c) calendars.set(countyCode, (c = loadCalendar(em, countyCode)));
+    return c;
+  };
+  return { ...caseLoaders(em), calendar, personalData: personalDataState() };
 }
 
 export interface HostLoaders {
@@ -34,8 +40,8 @@ export interface HostLoaders {
   loadPoint(ctx: any, code: string): Promise<unknown>;
   loadStaffByUsername(ctx: any, username: string): Promise<unknown>;
   /**
-   * The window unit a case belongs to where units share a point (the county hall): the unit of the clerk
-   * who took it in. Levels without units leave it out.
+   * The window unit (county hall) or desk (township centre) of a member of staff of this level. Levels
+   * without units (village rooms) leave it out.
    */
   unitOfStaff?(ctx: any, username: string): Promise<string | null>;
 }
@@ -45,8 +51,17 @@ const CLOCKED = new Set(['ACCEPTED', 'FORWARDED']);
 export function casesResolvers(host: CasesHost & HostLoaders) {
   const n = host.names;
   const caseType = `${n.type}Case`;
-  const unitOf = (ctx: CasesRequestContext, c: CaseRow) => host.unitOfStaff?.(ctx, c.responsibleUsername) ?? Promise.resolve(null);
-  const scopeOf = async (ctx: CasesRequestContext, c: CaseRow) => ({ pointCode: c.pointCode, unit: await unitOf(ctx, c) });
+  const lookups = (ctx: CasesRequestContext): ScopeLookups => ({
+    windowUnitOfItem: async (id) => (await ctx.cases.itemById.load(id))?.windowUnit ?? null,
+    unitOfStaff: async (username) => (await host.unitOfStaff?.(ctx, username)) ?? null,
+  });
+  const scopeOf = (ctx: CasesRequestContext, c: CaseRow) => scopeOfCase(n.level, c, lookups(ctx));
+  /** The item of a registration, when it is one of this county's: registerCase refuses any other with its reason. */
+  const itemToTakeIn = async (ctx: CasesRequestContext, itemId: unknown, pointCode: string) => {
+    const id = typeof itemId === 'string' && /^\d{1,9}$/.test(itemId.trim()) ? Number(itemId.trim()) : typeof itemId === 'number' ? itemId : NaN;
+    const item = Number.isSafeInteger(id) ? await ctx.cases.itemById.load(id) : null;
+    return item && item.countyCode === countyOfPoint(pointCode) ? item : null;
+  };
   const withPersonalData = (ctx: CasesRequestContext) => ({ em: ctx.em, actor: ctx.actor, now: ctx.now, personalData: ctx.cases.personalData });
   // Reading a point's lists of cases: anyone whose scope covers the point.
   const readable = (ctx: CasesRequestContext, code: string, what: string) => requireRead(ctx.actor, code, what);
@@ -62,7 +77,11 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
     },
     Mutation: {
       async [`register${n.type}Case`](_: unknown, { input }: { input: Omit<RegisterInput, 'staff'> }, ctx: CasesRequestContext) {
-        const actor = requireAct(ctx.actor, { pointCode: input.pointCode, unit: ctx.actor?.unit }, `register a case at ${input.pointCode}`);
+        const actor = requireAct(ctx.actor, { pointCode: input.pointCode, wholePoint: true }, `register a case at ${input.pointCode}`);
+        // Where the item is decided, only its unit takes it in (and the director): a clerk of another unit
+        // would otherwise register a case they then decide. Items decided above are taken in by any clerk.
+        const item = await itemToTakeIn(ctx, input.itemId, input.pointCode);
+        if (item && item.decidingLevel === n.level) requireAct(actor, { pointCode: input.pointCode, unit: item.windowUnit }, `take in ${item.name}`);
         return focus(withPersonalData(ctx), await registerCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now()));
       },
       async [`act${n.type}Case`](_: unknown, { input }: { input: Omit<ActInput, 'staff'> }, ctx: CasesRequestContext) {
@@ -75,8 +94,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       },
       [`handleForwarded${n.type}Case`]: async (_: unknown, { input }: { input: Omit<ForwardedActInput, 'staff'> }, ctx: CasesRequestContext) => {
         const actor = requireActor(ctx.actor);
-        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), (inbound) =>
-          requireAct(actor, { pointCode: inbound.pointCode }, `act on forwarded case ${input.caseNo}`),
+        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), async (inbound) =>
+          requireAct(actor, await scopeOfForwarded(n.level, inbound, lookups(ctx)), `act on forwarded case ${input.caseNo}`),
         );
         ctx.kick?.();
         return row;
@@ -111,7 +130,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       receivedAt: (c: InboundRow) => c.receivedAt.toISOString(),
       async light(c: InboundRow, _: unknown, ctx: CasesRequestContext) {
         if (!c.deadline || !['RECEIVED', 'ACCEPTED'].includes(c.status)) return null;
-        return light(await ctx.cases.calendar(), chinaToday(ctx.now()), c.deadline);
+        return light(await ctx.cases.calendar(countyOfPoint(c.pointCode)), chinaToday(ctx.now()), c.deadline);
       },
     },
     [caseType]: {
@@ -124,8 +143,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       statusLabel: (c: CaseRow) => STATUS_LABELS[c.status as CaseStatus],
       allowedActions: (c: CaseRow) => allowedActions(c.status as CaseStatus),
       registeredAt: (c: CaseRow) => c.registeredAt.toISOString(),
-      applicant: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) => applicantView(withPersonalData(ctx), c, await unitOf(ctx, c)),
-      agent: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, await unitOf(ctx, c)),
+      applicant: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => applicantView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),
+      agent: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),
       async personalDataReads(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
         const actor = requireActor(ctx.actor);
         if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR')) throw new ForbiddenError('Only supervisors and directors see who read personal data');
@@ -135,7 +154,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       responsible: (c: CaseRow, _: unknown, ctx: unknown) => host.loadStaffByUsername(ctx, c.responsibleUsername),
       async light(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
         if (!c.deadline) return null;
-        const calendar = await ctx.cases.calendar();
+        const calendar = await ctx.cases.calendar(countyOfPoint(c.pointCode));
         if (CLOCKED.has(c.status)) return light(calendar, chinaToday(ctx.now()), c.deadline);
         // While a special procedure runs the clock stands still at the day it started.
         if (c.status === 'SUSPENDED' && c.suspendedOn) return light(calendar, c.suspendedOn, c.deadline);

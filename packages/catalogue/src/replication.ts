@@ -7,7 +7,7 @@ import { masterVersion } from './master.js';
 
 /**
  * What the county serves at `GET /internal/catalogue?county=<code>&since=<version>`: the county's items
- * (each with its full materials list) and the calendar overrides changed in (since, version].
+ * (each with its full materials list) and its calendar overrides changed in (since, version].
  */
 export interface CatalogueFeed {
   county: string;
@@ -41,7 +41,7 @@ export async function catalogueFeed(em: EntityManager, county: string, since: nu
   const materials = items.length
     ? await em.find<ItemMaterialRow>('ItemMaterial', { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { itemId: 'asc', position: 'asc' } })
     : [];
-  const overrides = await em.find<CalendarOverrideRow>('CalendarOverride', { version: range }, { orderBy: { version: 'asc' } });
+  const overrides = await em.find<CalendarOverrideRow>('CalendarOverride', { countyCode: county, version: range }, { orderBy: { version: 'asc' } });
   const plain = <T extends object>(row: T): T => ({ ...row });
   return {
     county, since, version,
@@ -81,9 +81,12 @@ export async function applyCatalogueFeed(em: EntityManager, feed: CatalogueFeed)
       if (materials.length) await tx.insertMany<ItemMaterialRow>('ItemMaterial', materials);
     }
     for (const o of feed.overrides) {
+      // Only the feed's own county's entries: a county never sets another's calendar, even by its feed.
+      if (o.countyCode !== feed.county) throw new Error(`catalogue feed of ${feed.county} carries a calendar entry of ${o.countyCode}`);
       const row = { ...o, setAt: asDate(o.setAt) };
-      const found = await tx.count<CalendarOverrideRow>('CalendarOverride', { date: o.date });
-      if (found) await tx.nativeUpdate<CalendarOverrideRow>('CalendarOverride', { date: o.date }, row);
+      const key = { countyCode: o.countyCode, date: o.date };
+      const found = await tx.count<CalendarOverrideRow>('CalendarOverride', key);
+      if (found) await tx.nativeUpdate<CalendarOverrideRow>('CalendarOverride', key, row);
       else await tx.insert<CalendarOverrideRow>('CalendarOverride', row);
     }
     const now = new Date();

@@ -26,6 +26,8 @@ export interface FederationConfig {
   accountCheckMs?: number;
   /** The built web site the gateway serves at `/` (see @scf/web buildWeb). */
   webRoot?: string;
+  /** The gateway in production mode (see GatewayConfig.production); default NODE_ENV === 'production'. */
+  production?: boolean;
 }
 
 export interface RunningFederation {
@@ -77,6 +79,7 @@ export async function startFederation(config: FederationConfig): Promise<Running
     auth,
     accountCheckMs: config.accountCheckMs,
     webRoot: config.webRoot,
+    production: config.production,
   });
   const stopped = new Set<'county' | 'township' | 'village'>();
   const fed: RunningFederation = {

@@ -17,6 +17,8 @@ export const casesHost: CasesHost & HostLoaders = {
   },
   loadPoint: (ctx: TownshipContext, code: string) => ctx.loaders.townshipByCode.load(code),
   loadStaffByUsername: (ctx: TownshipContext, username: string) => ctx.loaders.staffByUsername.load(username),
+  // A township centre's desks (民政, 社保, 计生...) are its window units.
+  unitOfStaff: async (ctx: TownshipContext, username: string) => (await ctx.loaders.staffByUsername.load(username))?.desk ?? null,
 };
 
 export const townshipCaseTypeDefs = levelCaseTypeDefs(LEVEL_NAMES.TOWNSHIP);
