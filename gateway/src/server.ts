@@ -255,11 +255,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       async context({ req }): Promise<GatewayContext> {
         const ip = clientIp(req);
         try {
-          const found = await actorOf(req.headers.authorization, auth.staffSecret);
-          if (found) await accounts.check(found.actor, timesOf(found.token));
-
           const found = await credentialsOf(req);
-          if (found) await accounts.check(found.actor, timesOf(found.token).issuedAt);
+          if (found) await accounts.check(found.actor, timesOf(found.token));
 
           return { token: found?.token ?? null, actor: found?.actor ?? null, clientIp: ip };
         } catch (e) {
