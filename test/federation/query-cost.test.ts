@@ -101,10 +101,10 @@ describe('what one request may cost, through the gateway', () => {
       `{ county(code: "${COUNTY}") { itemsTakenIn { code name } itemsDecided { code name } }
          township(code: "${TOWNSHIP}") { itemsTakenIn { code name decidingLevel } itemsDecided { code name } }
          village(code: "${VILLAGE}") { itemsTakenIn { code name decidingLevel } itemsDecided { code name } } }`,
-      `{ workingDaysAfter(date: "2026-09-30", days: 3) }`,
-      `{ calendarDay(date: "2026-02-14") { working name source } }`,
-      `{ calendarYears }`,
-      `{ calendarOverrides(year: 2027) { date working name setBy setAt } }`,
+      `{ workingDaysAfter(date: "2026-09-30", days: 3, countyCode: "140925") }`,
+      `{ calendarDay(date: "2026-02-14", countyCode: "140925") { working name source } }`,
+      `{ calendarYears(countyCode: "140925") }`,
+      `{ calendarOverrides(year: 2027, countyCode: "140925") { countyCode date working name setBy setAt } }`,
     ];
     it.each(README_PUBLIC)('the README’s %s, not signed in', async (query) => {
       const res = await post(query);
