@@ -42,7 +42,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   const code = formatted.extensions?.code;
-  if (isGraphQLError(original) && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && !hasForeignCause(original)) return formatted;
+  if (isGraphQLError(original) && !hasForeignCause(original)) {
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    // graphql-js's own refusal of the request (a bad enum value in a variable…) caused by nothing of ours;
+    // Apollo Server names these BAD_USER_INPUT, an executable schema run directly leaves them without a code.
+    if (code === undefined && (!original.originalError || isGraphQLError(original.originalError))) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
   const errorId = newErrorId();
   console.error(`[internal error ${errorId}]`, original);
   return { message: internalErrorMessage(errorId), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
