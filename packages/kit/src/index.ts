@@ -8,3 +8,4 @@ export * from './resolvers.js';
 export * from './sdl.js';
 export * from './test-databases.js';
 export * from './plain-text-guard.js';
+export * from './peers.js';
