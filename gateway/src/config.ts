@@ -7,7 +7,8 @@ import { DEFAULT_GRAPHQL_RATE_LIMITS, type GraphqlRateLimits } from './rate-limi
  * which wins over the environment.
  *
  *   COUNTY_URL, TOWNSHIP_URL, VILLAGE_URL
- *       Where each level's subgraph answers GraphQL (default http://127.0.0.1:4001/graphql, …4002, …4003).
+ *       Where each level's subgraph answers GraphQL (default http://127.0.0.1:<COUNTY_PORT>/graphql, … —
+ *       4001, 4002, 4003 when the ports are not set either).
  *   GATEWAY_PORT, GATEWAY_HOST
  *       Where the gateway listens (default 4000 on 127.0.0.1; npm start only).
  *
@@ -44,12 +45,19 @@ import { DEFAULT_GRAPHQL_RATE_LIMITS, type GraphqlRateLimits } from './rate-limi
 
 export type SubgraphUrls = Record<SubgraphName, string>;
 
-/** Subgraph URLs from the environment (COUNTY_URL, TOWNSHIP_URL, VILLAGE_URL), else the local defaults. */
+/**
+ * Subgraph URLs from the environment (COUNTY_URL, TOWNSHIP_URL, VILLAGE_URL), else on this host at the port
+ * each subgraph's own main.ts listens on (COUNTY_PORT, TOWNSHIP_PORT, VILLAGE_PORT; default 4001–4003).
+ */
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphUrls {
+  const local = (name: SubgraphName) => {
+    const port = env[`${name.toUpperCase()}_PORT`];
+    return port ? `http://127.0.0.1:${port}/graphql` : defaultSubgraphUrls[name];
+  };
   return {
-    county: env.COUNTY_URL ?? defaultSubgraphUrls.county,
-    township: env.TOWNSHIP_URL ?? defaultSubgraphUrls.township,
-    village: env.VILLAGE_URL ?? defaultSubgraphUrls.village,
+    county: env.COUNTY_URL ?? local('county'),
+    township: env.TOWNSHIP_URL ?? local('township'),
+    village: env.VILLAGE_URL ?? local('village'),
   };
 }
 

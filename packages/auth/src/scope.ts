@@ -139,3 +139,20 @@ export function requireManageAccount(actor: Actor | null | undefined, pointCode:
     : ['乡镇的中心主任和督查人员账号由县中心主任设置', "a township's directors and supervisors are set up by the county centre's director"];
   throw new ForbiddenError(`无权管理${ROLE_NAMES[role]}账号：${why[0]} / ${a.username} may not ${what}: ${why[1]}`);
 }
+
+/**
+ * Who deals with a point's refused hand-overs (FAILED messages it sent): sees them, puts them back in line
+ * or gives them up. The directors over the point, as for its staff accounts — a village room has no
+ * director, so its township's director does; the county director for every point of the county.
+ */
+export function canReviewHandovers(actor: Actor, pointCode: string): boolean {
+  return canManageStaff(actor, pointCode);
+}
+
+export function requireHandoverReview(actor: Actor | null | undefined, pointCode: string, what: string): Actor {
+  const a = requireActor(actor);
+  if (!canReviewHandovers(a, pointCode)) {
+    throw new ForbiddenError(`无权${what}：只有 ${pointCode} 的主任及其上级主任可以处理它被拒收的移交，${a.username} 不在其列 (only the directors over ${pointCode})`);
+  }
+  return a;
+}

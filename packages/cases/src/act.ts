@@ -6,10 +6,10 @@ import {
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { assertFitsColumns } from '@scf/kit';
-import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './entities.js';
+import type { CaseEventRow, CaseMaterialRow, CaseRow, HopRow, SupervisionRow } from './entities.js';
 import { decodeMaterials, encodeMaterials, recordEvent } from './events.js';
 import type { CasesHost } from './ports.js';
-import { checkForwardTarget, enqueueForward } from './delegation.js';
+import { checkForwardTarget, enqueueForward, enqueueWithdrawal, lastForwardFrom } from './delegation.js';
 import { ConflictError } from './conflict.js';
 
 export interface ActInput {
@@ -76,6 +76,7 @@ export async function actOnCase(
   // The county's own calendar: another county's holidays never move this case's deadlines.
   const calendar = await loadCalendar(em, countyOfPoint(current.pointCode));
   let forwardTo: string | undefined;
+  let withdrawFrom: HopRow | null = null;
 
   switch (input.action) {
     case 'requestSupplement': {
@@ -124,6 +125,10 @@ export async function actOnCase(
       if (current.decidingLevel === host.names.level) invalid('action', `${current.itemName} is decided at this ${host.names.label}; decide it instead of forwarding it`);
       forwardTo = checkForwardTarget(current.pointCode, input.toPointCode, current.decidingLevel);
       changes.hop = current.hop + 1;
+      break;
+    case 'withdraw':
+      // Withdrawn while away: the level holding it must stop too (R12), so the withdrawal follows the case.
+      if (current.status === 'FORWARDED') withdrawFrom = await lastForwardFrom(em, current.caseNo, current.pointCode);
       break;
     case 'decide':
       if (current.decidingLevel !== host.names.level) {
@@ -185,6 +190,7 @@ export async function actOnCase(
       materials: entry.missingMaterials ? encodeMaterials(entry.missingMaterials) : null,
     });
     if (forwardTo) await enqueueForward(tx as EntityManager, current, forwardTo, { username: staff.username, name: staff.name }, entry.note ?? null, now);
+    if (withdrawFrom) await enqueueWithdrawal(tx as EntityManager, current, withdrawFrom, { username: staff.username, name: staff.name }, entry.reason ?? null, now);
     await tx.flush();
     return tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });
   });

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { ForbiddenError, hasRole, requireAct, requireActor, requireRead, type Actor } from '@scf/auth';
+import { ForbiddenError, hasRole, requireAct, requireActor, requireHandoverReview, requireRead, type Actor } from '@scf/auth';
 import { ACTION_LABELS, allowedActions, chinaToday, countyOfPoint, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { actOnCase, findCase, type ActInput } from './act.js';
@@ -12,6 +12,7 @@ import { buildNotice, type NoticeKind } from './notices.js';
 import type { CasesHost } from './ports.js';
 import { registerCase, type RegisterInput } from './register.js';
 import { agentView, applicantView, focus, personalDataState, type PersonalDataReadRow } from './personal-data.js';
+import { HANDOVER_EVENT_LABELS, handoverTypeResolvers, latestHandover, reviewHandover } from './handover-review.js';
 
 /** The part of a subgraph's request context the cases module uses. */
 export interface CasesRequestContext {
@@ -100,7 +101,19 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
         ctx.kick?.();
         return row;
       },
+      async [`requeue${n.type}Handover`](_: unknown, { input }: { input: { messageId: string; reason: string } }, ctx: CasesRequestContext) {
+        const row = await reviewHandover(ctx.em, host, input, 'requeue', ctx.actor, ctx.now());
+        ctx.kick?.();
+        return row;
+      },
+      [`abandon${n.type}Handover`]: async (_: unknown, { input }: { input: { messageId: string; reason: string } }, ctx: CasesRequestContext) => {
+        const row = await reviewHandover(ctx.em, host, input, 'abandon', ctx.actor, ctx.now());
+        // The case's later messages, held back behind this one, may go now.
+        ctx.kick?.();
+        return row;
+      },
     },
+    Handover: handoverTypeResolvers,
     [n.type]: {
       cases: (point: { code: string }, args: { status?: CaseStatus[]; first?: number }, ctx: CasesRequestContext) =>
         readable(ctx, point.code, `the cases of ${point.code}`) &&
@@ -120,6 +133,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       forwardedToMe: (point: { code: string }, args: { status: InboundRow['status'][] }, ctx: CasesRequestContext) =>
         readable(ctx, point.code, `the cases forwarded to ${point.code}`) &&
         ctx.cases.inboundByPoint.load(`${point.code}|${[...new Set(args.status)].sort().join(',')}`),
+      failedHandovers: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
+        requireHandoverReview(ctx.actor, point.code, `查看 ${point.code} 被拒收的移交`) && ctx.cases.failedByPoint.load(point.code),
     },
     [`${n.type}ForwardedCase`]: {
       async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {
@@ -132,6 +147,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
         if (!c.deadline || !['RECEIVED', 'ACCEPTED'].includes(c.status)) return null;
         return light(await ctx.cases.calendar(countyOfPoint(c.pointCode)), chinaToday(ctx.now()), c.deadline);
       },
+      handover: (c: InboundRow, _: unknown, ctx: CasesRequestContext) => latestHandover(ctx, c.caseNo),
     },
     [caseType]: {
       async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {
@@ -166,7 +182,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       history: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) =>
         (await ctx.cases.eventsByCase.load(c.id)).map((e) => ({
           ...e,
-          actionLabel: e.action === 'register' ? '登记' : (ACTION_LABELS[e.action as CaseAction] ?? e.action),
+          actionLabel: e.action === 'register' ? '登记' : (ACTION_LABELS[e.action as CaseAction] ?? HANDOVER_EVENT_LABELS[e.action] ?? e.action),
           at: e.at.toISOString(),
           by: e.byUsername,
           missingMaterials: decodeMaterials(e.materials),
@@ -176,6 +192,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
         return buildNotice(kind, c, history as CaseEventRow[], point ?? { name: c.pointCode, centreName: c.pointCode });
       },
       supervisionRecords: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => ctx.cases.supervisionByCase.load(c.id),
+      handover: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => latestHandover(ctx, c.caseNo),
     },
   };
 }

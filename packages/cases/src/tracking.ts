@@ -82,7 +82,7 @@ export function caseViewResolver(n: LevelNames, pointName: (ctx: any, code: stri
       const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(countyOfPoint(r.pointCode)), pointName(ctx, r.pointCode), hops()]);
       const holds = r.status === 'RECEIVED' || r.status === 'ACCEPTED';
       return {
-        level: n.level, pointCode: r.pointCode, pointName: name, holds, status: r.status === 'DECIDED' ? 'DECIDED' : 'FORWARDED',
+        level: n.level, pointCode: r.pointCode, pointName: name, holds, status: r.status === 'DECIDED' || r.status === 'WITHDRAWN' ? r.status : 'FORWARDED',
         itemId: String(r.itemId), itemName: r.itemName, registeredAt: r.receivedAt.toISOString(), deadline: r.deadline,
         light: holds && r.deadline ? light(calendar, chinaToday(ctx.now()), r.deadline) : null, hops: hopList,
       };

@@ -1,13 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { BackgroundTask, RunningSubgraph } from '@scf/kit';
+import { internalUrlFor, type BackgroundTask, type RunningSubgraph } from '@scf/kit';
 import { catalogueReplica, internalTokenFromEnv, type CatalogueReplica } from './replication.js';
 
 /** What a township or village server is configured with to keep its replica of the catalogue. */
 export interface ReplicaConfig {
-  /** The county subgraph's base URL; env COUNTY_INTERNAL_URL, default http://127.0.0.1:4001. */
+  /** The county subgraph's base URL; env COUNTY_INTERNAL_URL, on a single host http://127.0.0.1:<COUNTY_PORT> (see internalUrlFor). */
   countyInternalUrl?: string;
-  /** env SCF_INTERNAL_TOKEN, default dev-internal-token. */
+  /** env SCF_INTERNAL_TOKEN (required in production), default dev-internal-token. */
   internalToken?: string;
   /** How often to pull; default 30000 (env SCF_CATALOGUE_SYNC_MS). */
   catalogueSyncIntervalMs?: number;
@@ -33,7 +33,7 @@ export function levelReplica(
   const replica = catalogueReplica({
     name,
     orm,
-    countyInternalUrl: config.countyInternalUrl ?? env.COUNTY_INTERNAL_URL ?? 'http://127.0.0.1:4001',
+    countyInternalUrl: config.countyInternalUrl ?? internalUrlFor('COUNTY', pointsTable === 'township' ? 'TOWNSHIP' : 'VILLAGE', env),
     token: config.internalToken ?? internalTokenFromEnv(env),
     countyCodes: async (em: EntityManager) =>
       (await em.execute<{ county_code: string }[]>(`select distinct county_code from ${pointsTable} order by county_code`)).map((r) => r.county_code),

@@ -19,8 +19,19 @@ export interface CatalogueFeed {
 
 export const INTERNAL_TOKEN_HEADER = 'x-scf-internal-token';
 
+/**
+ * The internal catalogue feed's secret (townships and villages present it to the county): env
+ * SCF_INTERNAL_TOKEN. In production it must be set, at least 32 characters — the development default is
+ * public. Throws, naming the variable, so the subgraph does not start.
+ */
 export function internalTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SCF_INTERNAL_TOKEN || 'dev-internal-token';
+  const value = env.SCF_INTERNAL_TOKEN;
+  if (value && value.length >= 32) return value;
+  if (env.NODE_ENV === 'production') {
+    throw new Error('SCF_INTERNAL_TOKEN must be set to a random string of at least 32 characters in production (e.g. openssl rand -base64 48), the same on all three subgraphs and different from SCF_HANDOVER_TOKEN');
+  }
+  if (value) throw new Error('SCF_INTERNAL_TOKEN is too short: use at least 32 characters');
+  return 'dev-internal-token';
 }
 
 export function tokenMatches(given: unknown, expected: string): boolean {

@@ -3,3 +3,5 @@ export * from './migration.js';
 export * from './outbox.js';
 export * from './relay.js';
 export * from './receiver.js';
+export * from './credentials.js';
+export * from './review.js';

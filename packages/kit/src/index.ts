@@ -9,3 +9,4 @@ export * from './sdl.js';
 export * from './test-databases.js';
 export * from './plain-text-guard.js';
 export * from './column-limits.js';
+export * from './peers.js';

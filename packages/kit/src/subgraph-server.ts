@@ -38,7 +38,8 @@ export interface SubgraphRoute {
   path: string;
   /** Default `GET`. */
   method?: 'GET' | 'POST';
-  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  /** `rawBody` is the POST body exactly as it arrived (what a signature over it was computed on). */
+  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders; body?: unknown; rawBody?: string }): Promise<{ status: number; body: unknown }>;
 }
 
 /** Work a subgraph does on its own every `everyMs` (e.g. pulling a replica); it stops with the server. */
@@ -114,11 +115,12 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
     const post = route.method === 'POST';
     (post ? app.post.bind(app) : app.get.bind(app))(route.path, async (req, res) => {
       let body: unknown;
+      let rawBody = '';
       if (post) {
         try {
           await new Promise<void>((ok, fail) => readText(req, res, (e?: unknown) => (e ? fail(e) : ok())));
-          const text = typeof req.body === 'string' ? req.body : '';
-          body = text.trim() === '' ? undefined : JSON.parse(text);
+          rawBody = typeof req.body === 'string' ? req.body : '';
+          body = rawBody.trim() === '' ? undefined : JSON.parse(rawBody);
         } catch (e) {
           const status = (e as { status?: number }).status === 413 ? 413 : 400;
           res.status(status).json({ error: status === 413 ? 'request body over 1 MB' : `request body is not JSON: ${(e as Error).message}` });
@@ -127,7 +129,7 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       }
       try {
         const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v ?? '')]));
-        const { status, body: answer } = await route.handle({ query, headers: req.headers, ...(post ? { body } : {}) });
+        const { status, body: answer } = await route.handle({ query, headers: req.headers, ...(post ? { body, rawBody } : {}) });
         res.status(status).json(answer);
       } catch (e) {
         // As for GraphQL (formatError): the caller learns an id to quote, the log holds what happened.

@@ -1,11 +1,11 @@
 import { authConfigFromEnv, type AuthConfig } from '@scf/auth';
 import { accountStatusRoute, changePasswordRoute, signInRoute } from '@scf/accounts';
 import { townshipAccounts } from './staff/staff.accounts.js';
-import { delegation, supervisionTask, type DelegationConfig } from '@scf/cases';
+import { delegation, delegationSettings, supervisionTask, type DelegationConfig } from '@scf/cases';
 import type { Relay } from '@scf/handover';
 import { casesHost } from './cases/cases.host.js';
-import { databaseUrlFor, startSubgraph } from '@scf/kit';
-import { levelReplica, type ReplicaConfig, type ReplicaSubgraph } from '@scf/catalogue';
+import { databaseUrlFor, internalUrlFor, startSubgraph } from '@scf/kit';
+import { internalTokenFromEnv, levelReplica, type ReplicaConfig, type ReplicaSubgraph } from '@scf/catalogue';
 import { openTownshipDatabase } from './database.js';
 import { createContext } from './context.js';
 import { resolvers, typeDefs } from './schema.js';
@@ -23,10 +23,17 @@ export interface TownshipServerConfig extends ReplicaConfig, DelegationConfig {
 
 /** Opens (and migrates) the township database and serves the township subgraph. Port 0 picks a free port. */
 export async function createServer(config: TownshipServerConfig = {}): Promise<ReplicaSubgraph & { relay: Relay }> {
-  const { orm, sql } = await openTownshipDatabase(config.databaseUrl ?? databaseUrlFor('TOWNSHIP'));
+  // Settings first: a start without a required secret or address stops before the database is touched.
   const auth = config.auth ?? authConfigFromEnv();
-  const { replica, task } = levelReplica('township', orm, 'township', config);
-  const { relay, route } = delegation(casesHost, orm, config);
+  const handover = delegationSettings('TOWNSHIP', config);
+  const replicaConfig: ReplicaConfig = {
+    ...config,
+    countyInternalUrl: config.countyInternalUrl ?? internalUrlFor('COUNTY', 'TOWNSHIP'),
+    internalToken: config.internalToken ?? internalTokenFromEnv(),
+  };
+  const { orm, sql } = await openTownshipDatabase(config.databaseUrl ?? databaseUrlFor('TOWNSHIP'));
+  const { replica, task } = levelReplica('township', orm, 'township', replicaConfig);
+  const { relay, route } = delegation(casesHost, orm, handover);
   const server = await startSubgraph({ name: 'township', typeDefs, resolvers, orm, sql, context: (em, now, identity) => ({ ...createContext(em, now, identity), kick: relay.kick }), auth, routes: [route, signInRoute(orm, townshipAccounts, auth), changePasswordRoute(orm, townshipAccounts, auth), accountStatusRoute(orm, townshipAccounts, auth)], port: config.port, host: config.host, clock: config.clock, tasks: [task, supervisionTask(orm, config.clock), relay.task] });
   // The relay finishes what it is sending before the database closes.
   return { ...server, relay, syncCatalogue: () => replica.sync(), stop: () => relay.close().then(() => server.stop()) };
