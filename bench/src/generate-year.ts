@@ -679,11 +679,11 @@ export async function generateYear(options: GenerateOptions = {}): Promise<YearM
     await seedCounty({ county, township, village }, BENCH_COUNTY, { demoPassword: DEMO_PASSWORD });
     // The calendar library knows 2026 but not yet 2027, and December's deadlines run into January: as a director
     // would once the State Council publishes the schedule, enter New Year's Day 2027 (R13).
-    await setCalendarDay(county.em.fork() as never, { date: `${BENCH_YEAR + 1}-01-01`, working: false, name: '元旦' }, `${BENCH_COUNTY}.director`);
+    await setCalendarDay(county.em.fork() as never, BENCH_COUNTY, { date: `${BENCH_YEAR + 1}-01-01`, working: false, name: '元旦' }, `${BENCH_COUNTY}.director`);
     for (const replica of [township, village]) await replicateDirect(county.em.fork() as never, replica.em.fork() as never, BENCH_COUNTY);
     log(`seeded ${BENCH_COUNTY} and replicated its catalogue (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-    const calendar = await loadCalendar(county.em.fork() as never);
+    const calendar = await loadCalendar(county.em.fork() as never, BENCH_COUNTY);
     const divisions = await readCountyDivisions(BENCH_COUNTY);
     const itemRows = await knex('COUNTY')('service_item').where({ county_code: BENCH_COUNTY }).select('*');
     const materialRows = await knex('COUNTY')('item_material').select('*').orderBy(['item_id', 'position']);

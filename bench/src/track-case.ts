@@ -2,6 +2,9 @@
 // the best a client could do without the gateway). Run: npm run bench:track [-- --cases 200 --iterations 1000]
 // SCF_BENCH_DB=mysql uses MariaDB at 127.0.0.1:3306; the default is the embedded database.
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
+// A benchmark is a flood from one account by design: the gateway's per-client rate limits would measure themselves.
+process.env.SCF_GRAPHQL_RATE_ANONYMOUS ??= '0';
+process.env.SCF_GRAPHQL_RATE_STAFF ??= '0';
 if (process.env.SCF_BENCH_DB === 'mysql') process.env.SCF_TEST_DB = 'mysql';
 
 import os from 'node:os';

@@ -26,8 +26,11 @@ export function accountStatusChecker(urls: SubgraphUrls, credential: () => Promi
     return (await res.json()) as Status;
   };
   return {
-    /** Throws UnauthenticatedError when the account may no longer use a token issued at `issuedAt` (seconds). */
-    async check(actor: Actor, issuedAt: number): Promise<void> {
+    /**
+     * Throws UnauthenticatedError when the account may no longer use a token issued at `issuedAt` (seconds)
+     * under the password set at `passwordSetAt` (milliseconds, from the token's `pwd` claim).
+     */
+    async check(actor: Actor, { issuedAt, passwordSetAt }: { issuedAt: number; passwordSetAt?: number }): Promise<void> {
       const now = Date.now();
       let entry = cache.get(actor.username);
       if (!entry || entry.until <= now) {
@@ -44,9 +47,11 @@ export function accountStatusChecker(urls: SubgraphUrls, credential: () => Promi
         throw new AccountCheckUnavailable(actor, (e as Error).message);
       }
       if (!status.active) throw new UnauthenticatedError('此账号已停用，请联系中心主任 / this account has been deactivated; ask your centre director');
-      if (status.passwordSetAt && issuedAt < Math.floor(new Date(status.passwordSetAt).getTime() / 1000)) {
-        throw new UnauthenticatedError('密码已更改，请重新登录 / the password was changed since this sign-in; sign in again');
-      }
+      const setAt = status.passwordSetAt ? new Date(status.passwordSetAt).getTime() : 0;
+      // A token that names its password is good while that password stands. One that does not (signed
+      // before the claim existed) only knows its second: a reset in that second or later ends it.
+      const changed = passwordSetAt !== undefined ? passwordSetAt !== setAt : setAt > 0 && issuedAt <= Math.floor(setAt / 1000);
+      if (changed) throw new UnauthenticatedError('密码已更改，请重新登录 / the password was changed since this sign-in; sign in again');
     },
     /** Forgets what is known of an account (after a change made through this gateway). */
     forget(username: string) {

@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
   CLIENT_IP_HEADER,
+  DEMO_PASSWORD,
   GATEWAY_CREDENTIAL_HEADER,
   RateLimiter,
   UnauthenticatedError,
@@ -14,12 +15,17 @@ import {
 import { SUBGRAPH_OF_LEVEL, type SubgraphUrls } from './config.js';
 import { clientIp } from './http.js';
 import { QUERY_LIMITS } from './limits.js';
+import { logInternalError } from './errors.js';
 
 /** One message for every failed sign-in: never whether the username exists, is malformed or the password is wrong. */
 export const WRONG_CREDENTIALS = '用户名或密码错误 / wrong username or password';
 
 export interface SignInLimits {
-  /** Failed sign-ins per username before it must wait (default 5 per 15 minutes). A success clears them. */
+  /**
+   * Failed sign-ins per username from one client address before that address must wait for that username
+   * (default 5 per 15 minutes); a success clears them. Per address, so that someone guessing elsewhere
+   * never locks the account's owner out of their own window.
+   */
   perUsername: { attempts: number; windowMs: number };
   /** Sign-in attempts per client address, failed or not (default 30 a minute). */
   perClientIp: { attempts: number; windowMs: number };
@@ -49,11 +55,18 @@ export async function actorOf(header: string | undefined, staffSecret: string): 
   return { actor: await verifyStaffToken(credentials.token, staffSecret), token: credentials.token };
 }
 
-/** `iat` and `exp` (seconds since the epoch) of a token that has already been verified. */
-export function timesOf(token: string): { issuedAt: number; expiresAt: number | null } {
+/**
+ * `iat` and `exp` (seconds since the epoch) of a token that has already been verified, and `pwd`: when the
+ * password it was issued under was set (milliseconds; absent in tokens signed before it was introduced).
+ */
+export function timesOf(token: string): { issuedAt: number; expiresAt: number | null; passwordSetAt?: number } {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown };
-    return { issuedAt: typeof payload.iat === 'number' ? payload.iat : 0, expiresAt: typeof payload.exp === 'number' ? payload.exp : null };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { iat?: unknown; exp?: unknown; pwd?: unknown };
+    return {
+      issuedAt: typeof payload.iat === 'number' ? payload.iat : 0,
+      expiresAt: typeof payload.exp === 'number' ? payload.exp : null,
+      ...(typeof payload.pwd === 'number' ? { passwordSetAt: payload.pwd } : {}),
+    };
   } catch {
     return { issuedAt: 0, expiresAt: null };
   }
@@ -66,6 +79,8 @@ export interface AuthRoutesOptions {
   subgraphUrls: SubgraphUrls;
   credential: () => Promise<string>;
   limits: SignInLimits;
+  /** Production: the published demo password signs nobody in. */
+  production?: boolean;
 }
 
 /**
@@ -77,12 +92,12 @@ export interface AuthRoutesOptions {
  * Only `application/json` bodies are read: a cross-site HTML form cannot send one, which keeps sign-in
  * free of login CSRF without cookies or tokens.
  */
-export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoutesOptions): Router {
+export function authRoutes({ auth, subgraphUrls, credential, limits, production = false }: AuthRoutesOptions): Router {
   const router = express.Router();
   const failures = new RateLimiter(limits.perUsername.attempts, limits.perUsername.windowMs);
   const attemptsFromIp = new RateLimiter(limits.perClientIp.attempts, limits.perClientIp.windowMs);
-  // One sign-in per username at a time: otherwise a burst of parallel guesses would all pass the failure
-  // count before the first of them is recorded.
+  // One sign-in per username and address at a time: otherwise a burst of parallel guesses would all pass
+  // the failure count before the first of them is recorded.
   const inFlight = new Set<string>();
 
   const tooMany = (res: Response, seconds: number, message: string) => {
@@ -109,15 +124,27 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
       return;
     }
     const username = rawUsername.trim().toLowerCase();
+    // Failures count per address and username: a guesser elsewhere never locks the owner out, and a
+    // guesser here gets 5 tries per account and 30 attempts in all a minute (the per-address limit above).
     // The key of a malformed name is cut short: the map holds a bounded string whatever a client sends.
-    const key = username.slice(0, 64);
+    const key = `${ip}|${username.slice(0, 64)}`;
     const wait = failures.retryAfter(key);
     if (wait > 0) {
-      tooMany(res, wait, `登录失败次数过多，请 ${minutes(wait)} 分钟后再试 / too many failed sign-ins for this username: try again in ${minutes(wait)} min`);
+      tooMany(res, wait, `此地址对该用户名登录失败次数过多，请 ${minutes(wait)} 分钟后再试 / too many failed sign-ins for this username from this address: try again in ${minutes(wait)} min`);
       return;
     }
     if (inFlight.has(key)) {
       tooMany(res, 1, '该用户正在登录，请稍候 / a sign-in for this username is already under way: wait for it');
+      return;
+    }
+    // The README publishes the demo accounts' password: in production it opens no account, whichever (and
+    // the answer is the same for every username, so it tells nothing about which exist).
+    if (production && password.normalize('NFKC') === DEMO_PASSWORD) {
+      failures.take(key);
+      res.status(401).json({
+        error: '演示密码在正式环境中不能登录，请向中心主任申请设置本人密码 / the published demo password signs nobody in in production: ask your centre director to set a password of your own',
+        code: 'DEMO_PASSWORD_REFUSED',
+      });
       return;
     }
     const point = pointOfUsername(username);
@@ -157,7 +184,7 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
         wrong(res);
         return;
       }
-      const payload = answer.ok ? ((await answer.json().catch(() => null)) as { actor?: Actor } | null) : null;
+      const payload = answer.ok ? ((await answer.json().catch(() => null)) as { actor?: Actor; passwordSetAt?: unknown } | null) : null;
       if (!answer.ok) await answer.body?.cancel();
       const actor = payload?.actor;
       if (!actor || actor.username !== username || actor.level !== point.level || actor.pointCode !== point.pointCode) {
@@ -165,14 +192,15 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
         res.status(503).json({ error: `${LEVEL_NAME[point.level]}系统暂时无法登录，请稍后再试 / the ${point.level.toLowerCase()} level's system could not complete the sign-in; try again in a minute`, code: 'SERVICE_UNAVAILABLE' });
         return;
       }
-      const { token, expiresAt } = await signStaffToken(actor, auth.staffSecret, auth.tokenTtlMinutes);
+      const setAt = typeof payload?.passwordSetAt === 'string' ? new Date(payload.passwordSetAt) : payload?.passwordSetAt === null ? null : undefined;
+      const { token, expiresAt } = await signStaffToken(actor, auth.staffSecret, auth.tokenTtlMinutes, new Date(), setAt && Number.isNaN(setAt.getTime()) ? undefined : setAt);
       // Whatever the subgraph said goes out only as the token carries it: verified, in the shape every level reads.
       const staff = await verifyStaffToken(token, auth.staffSecret);
       failures.reset(key);
       res.status(200).json({ token, expiresAt: expiresAt.toISOString(), staff });
     } catch (e) {
-      console.error(`gateway: sign-in failed: ${(e as Error).message}`);
-      res.status(503).json({ error: '暂时无法登录，请稍后再试 / sign-in could not be completed; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+      const errorId = logInternalError('sign-in failed', e);
+      res.status(503).json({ error: `暂时无法登录，请稍后再试（错误编号 ${errorId}）/ sign-in could not be completed; try again in a minute`, code: 'SERVICE_UNAVAILABLE', errorId });
     } finally {
       inFlight.delete(key);
     }
@@ -220,7 +248,7 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
         redirect: 'error',
         signal: AbortSignal.timeout(10_000),
       });
-      const body = (await answer.json().catch(() => ({}))) as { error?: string };
+      const body = (await answer.json().catch(() => ({}))) as { error?: string; errorId?: string };
       if (answer.status === 200) {
         failures.reset(key);
         res.status(200).json({ changed: true });
@@ -230,11 +258,13 @@ export function authRoutes({ auth, subgraphUrls, credential, limits }: AuthRoute
       } else if (answer.status === 400) {
         res.status(400).json({ error: body.error ?? 'the new password is not acceptable', code: 'BAD_USER_INPUT' });
       } else {
-        res.status(503).json({ error: '暂时无法修改密码，请稍后再试 / the password could not be changed now; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+        // The level logged what went wrong under its own id; the gateway's id leads to that one.
+        const errorId = logInternalError(`password change at ${url.origin} answered ${answer.status}`, body);
+        res.status(503).json({ error: `暂时无法修改密码，请稍后再试（错误编号 ${errorId}）/ the password could not be changed now; try again in a minute`, code: 'SERVICE_UNAVAILABLE', errorId });
       }
     } catch (e) {
-      console.error(`gateway: password change failed: ${(e as Error).message}`);
-      res.status(503).json({ error: '暂时无法修改密码，请稍后再试 / the password could not be changed now; try again in a minute', code: 'SERVICE_UNAVAILABLE' });
+      const errorId = logInternalError('password change failed', e);
+      res.status(503).json({ error: `暂时无法修改密码，请稍后再试（错误编号 ${errorId}）/ the password could not be changed now; try again in a minute`, code: 'SERVICE_UNAVAILABLE', errorId });
     }
   });
 

@@ -1,12 +1,15 @@
 import { defaultSubgraphUrls, type SubgraphName } from '@scf/schema';
 import { LEVEL_SPECS, LEVELS, type Level } from '@scf/domain';
+import { DEFAULT_QUERY_BUDGETS, type QueryBudgets } from './operations.js';
+import { DEFAULT_GRAPHQL_RATE_LIMITS, type GraphqlRateLimits } from './rate-limit.js';
 
 /*
  * The gateway's settings from the environment. Each one can also be given to createGateway() directly,
  * which wins over the environment.
  *
  *   COUNTY_URL, TOWNSHIP_URL, VILLAGE_URL
- *       Where each level's subgraph answers GraphQL (default http://127.0.0.1:4001/graphql, …4002, …4003).
+ *       Where each level's subgraph answers GraphQL (default http://127.0.0.1:<COUNTY_PORT>/graphql, … —
+ *       4001, 4002, 4003 when the ports are not set either).
  *   GATEWAY_PORT, GATEWAY_HOST
  *       Where the gateway listens (default 4000 on 127.0.0.1; npm start only).
  *
@@ -32,16 +35,30 @@ import { LEVEL_SPECS, LEVELS, type Level } from '@scf/domain';
  *   SCF_INTROSPECTION
  *       1 or 0: turns GraphQL introspection on or off regardless of NODE_ENV (default: on in development,
  *       off in production).
+ *   SCF_QUERY_COST_ANONYMOUS, SCF_QUERY_COST_STAFF
+ *       The cost one operation may have (cost.ts: every list counted by its real size) for a caller who is
+ *       not signed in (default 25000) and for a member of staff (default 1000000).
+ *   SCF_GRAPHQL_RATE_ANONYMOUS, SCF_GRAPHQL_RATE_STAFF
+ *       /graphql requests a minute per client address when not signed in (default 120) and per account when
+ *       signed in (default 600); then 429 with Retry-After. 0 turns the limit off. Counted in this process:
+ *       several gateways need a shared store to hold a client to one limit.
  */
 
 export type SubgraphUrls = Record<SubgraphName, string>;
 
-/** Subgraph URLs from the environment (COUNTY_URL, TOWNSHIP_URL, VILLAGE_URL), else the local defaults. */
+/**
+ * Subgraph URLs from the environment (COUNTY_URL, TOWNSHIP_URL, VILLAGE_URL), else on this host at the port
+ * each subgraph's own main.ts listens on (COUNTY_PORT, TOWNSHIP_PORT, VILLAGE_PORT; default 4001–4003).
+ */
 export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphUrls {
+  const local = (name: SubgraphName) => {
+    const port = env[`${name.toUpperCase()}_PORT`];
+    return port ? `http://127.0.0.1:${port}/graphql` : defaultSubgraphUrls[name];
+  };
   return {
-    county: env.COUNTY_URL ?? defaultSubgraphUrls.county,
-    township: env.TOWNSHIP_URL ?? defaultSubgraphUrls.township,
-    village: env.VILLAGE_URL ?? defaultSubgraphUrls.village,
+    county: env.COUNTY_URL ?? local('county'),
+    township: env.TOWNSHIP_URL ?? local('township'),
+    village: env.VILLAGE_URL ?? local('village'),
   };
 }
 
@@ -82,3 +99,27 @@ export function accountCheckMsFromEnv(env: NodeJS.ProcessEnv = process.env): num
 
 /** The subgraph that holds each level's accounts and cases. */
 export const SUBGRAPH_OF_LEVEL: Readonly<Record<Level, keyof SubgraphUrls>> = Object.fromEntries(LEVELS.map((l) => [l, LEVEL_SPECS[l].field])) as Record<Level, keyof SubgraphUrls>;
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, max: number): number | undefined {
+  const value = (env[name] ?? '').trim();
+  if (value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${name} must be a whole number from 0 to ${max}`);
+  return n;
+}
+
+/** SCF_QUERY_COST_ANONYMOUS, SCF_QUERY_COST_STAFF: the cost one operation may have (see operations.ts). */
+export function queryBudgetsFromEnv(env: NodeJS.ProcessEnv = process.env): QueryBudgets {
+  return {
+    anonymous: wholeNumber(env, 'SCF_QUERY_COST_ANONYMOUS', 1e9) ?? DEFAULT_QUERY_BUDGETS.anonymous,
+    staff: wholeNumber(env, 'SCF_QUERY_COST_STAFF', 1e9) ?? DEFAULT_QUERY_BUDGETS.staff,
+  };
+}
+
+/** SCF_GRAPHQL_RATE_ANONYMOUS, SCF_GRAPHQL_RATE_STAFF: /graphql requests a minute per address / per account; 0 = off. */
+export function graphqlRateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): GraphqlRateLimits {
+  return {
+    anonymousPerMinute: wholeNumber(env, 'SCF_GRAPHQL_RATE_ANONYMOUS', 1e6) ?? DEFAULT_GRAPHQL_RATE_LIMITS.anonymousPerMinute,
+    staffPerMinute: wholeNumber(env, 'SCF_GRAPHQL_RATE_STAFF', 1e6) ?? DEFAULT_GRAPHQL_RATE_LIMITS.staffPerMinute,
+  };
+}

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
+import { internalErrorMessage, logInternalError } from './errors.js';
 
 /**
  * The client's address: the TCP peer, or — only when the gateway was told how many reverse proxies stand in
@@ -29,9 +30,9 @@ export function securityHeaders(apiPaths: string[]): RequestHandler {
 }
 
 /** A refusal in the shape the route's clients read: GraphQL's `errors` on /graphql, `{ error }` elsewhere. */
-export function sendError(req: Request, res: Parameters<RequestHandler>[1], status: number, message: string, code: string): void {
-  if (req.path === '/graphql' || req.baseUrl === '/graphql') res.status(status).json({ errors: [{ message, extensions: { code } }] });
-  else res.status(status).json({ error: message, code });
+export function sendError(req: Request, res: Parameters<RequestHandler>[1], status: number, message: string, code: string, extra: Record<string, unknown> = {}): void {
+  if (req.path === '/graphql' || req.baseUrl === '/graphql') res.status(status).json({ errors: [{ message, extensions: { ...extra, code } }] });
+  else res.status(status).json({ ...extra, error: message, code });
 }
 
 interface HttpError {
@@ -64,8 +65,8 @@ export function jsonErrors(): ErrorRequestHandler {
         return sendError(req, res, 415, 'The request body must be UTF-8 JSON', 'UNSUPPORTED_MEDIA_TYPE');
     }
     if (status >= 400 && status < 500) return sendError(req, res, status, err.expose && err.message ? err.message : 'The request could not be read', 'BAD_REQUEST');
-    console.error(`gateway: ${req.method} ${req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    return sendError(req, res, 500, 'Internal server error: the gateway could not answer this request', 'INTERNAL_SERVER_ERROR');
+    const errorId = logInternalError(`${req.method} ${req.path} failed`, err);
+    return sendError(req, res, 500, internalErrorMessage(errorId), 'INTERNAL_SERVER_ERROR', { errorId });
   };
 }
 

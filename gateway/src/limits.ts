@@ -4,8 +4,9 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 
 /**
  * What one GraphQL request may ask of the gateway. Each limit sits well above the largest real query (the
- * README's examples and test/federation: depth 6, 2 aliases, cost ≈ 2,600 for `cases(first: 500) { caseNo }`,
- * 127 tokens, no directives) and far below what it takes to make the subgraphs do unbounded work.
+ * README's examples and test/federation: depth 6, 2 aliases, 127 tokens, no directives) and far below what
+ * it takes to make the subgraphs do unbounded work. What a query costs — its lists by their real size — is
+ * limited apart, by who asks (operations.ts and cost.ts).
  */
 export const QUERY_LIMITS = {
   /**
@@ -16,11 +17,6 @@ export const QUERY_LIMITS = {
   depth: 8,
   /** Aliased fields: real queries use up to 2; more is how one request asks for the same thing many times. */
   aliases: 15,
-  /**
-   * Graphql-armor's cost: 1 per scalar, 2 per object, ×1.5 per level, × `first:` on a list. 25,000 lets a
-   * client list 500 cases (the subgraphs' page cap) with ~20 fields each and refuses `first: 100000`.
-   */
-  cost: 25_000,
   /** Lexical tokens in the document: the largest real one (an item with its materials) is ~130. */
   tokens: 2_000,
   /** Directives (@include, @skip): real queries use none. */
@@ -31,12 +27,18 @@ export const QUERY_LIMITS = {
   signInBodyBytes: 4 * 1024,
 } as const;
 
+const IN_CHINESE: Partial<Record<keyof typeof QUERY_LIMITS, string>> = {
+  depth: `查询嵌套过深（最多 ${QUERY_LIMITS.depth} 层）`,
+  aliases: `查询别名过多（最多 ${QUERY_LIMITS.aliases} 个）`,
+  directives: `查询指令过多（最多 ${QUERY_LIMITS.directives} 个）`,
+};
+
 /** A refused query's error: what was too much, by how much, and what to do instead. No "Syntax Error:" prefix. */
 function refuse(limit: keyof typeof QUERY_LIMITS) {
   return (context: ValidationContext | null, error: GraphQLError) => {
     const what = error.message.replace(/^Syntax Error:\s*/, '');
     context?.reportError(
-      new GraphQLError(`${what} Ask for less in one request: split the query, or page through lists.`, {
+      new GraphQLError(`${IN_CHINESE[limit]}，请拆分查询 / ${what} Ask for less in one request: split the query, or page through lists.`, {
         extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max: QUERY_LIMITS[limit] },
       }),
     );
@@ -44,9 +46,10 @@ function refuse(limit: keyof typeof QUERY_LIMITS) {
 }
 
 /**
- * Graphql-armor's validation rules: depth, aliases, cost, directives. The token limit is graphql-js's own
- * parse option (see server.ts): armor's Apollo token plugin throws from a hook, which turns a too-long query
- * into a 500. Armor's suggestion blocker misses enum suggestions ("Did you mean the enum value …?") and
+ * Graphql-armor's validation rules: depth, aliases, directives. Its cost rule is off: it knows nothing of
+ * the schema (a list of 300 items costs what one object does), so cost.ts counts instead. The token limit
+ * is graphql-js's own parse option (see server.ts): armor's Apollo token plugin throws from a hook, which
+ * turns a too-long query into a 500. Armor's suggestion blocker misses enum suggestions ("Did you mean the enum value …?") and
  * leaves a stray "?"; hideSuggestions() below does it instead.
  */
 export function armor(): { plugins: ApolloServerPlugin[]; validationRules: ReturnType<ApolloArmor['protect']>['validationRules'] } {
@@ -54,7 +57,7 @@ export function armor(): { plugins: ApolloServerPlugin[]; validationRules: Retur
   const { plugins, validationRules } = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true, ignoreIntrospection: true, ...reporting('depth') },
     maxAliases: { n: QUERY_LIMITS.aliases, ...reporting('aliases') },
-    costLimit: { maxCost: QUERY_LIMITS.cost, flattenFragments: true, ignoreIntrospection: true, ...reporting('cost') },
+    costLimit: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.directives, ...reporting('directives') },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: false },

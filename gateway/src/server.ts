@@ -25,11 +25,15 @@ import {
   type AuthConfig,
 } from '@scf/auth';
 import { loadSupergraph } from '@scf/schema';
-import { accountCheckMsFromEnv, introspectionFromEnv, productionFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
+import { accountCheckMsFromEnv, graphqlRateLimitsFromEnv, introspectionFromEnv, productionFromEnv, queryBudgetsFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
 import { accountStatusChecker, AccountCheckUnavailable } from './account-status.js';
 import { actorOf, authRoutes, timesOf, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
 import { clientIp, jsonErrors, notFound, securityHeaders, staticSite } from './http.js';
 import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
+import { internalErrorMessage, logInternalError } from './errors.js';
+import { operationChecks, type QueryBudgets } from './operations.js';
+import { LIST_SIZES } from './cost.js';
+import { graphqlRateLimit, type GraphqlRateLimits } from './rate-limit.js';
 
 export interface GatewayConfig {
   subgraphUrls: SubgraphUrls;
@@ -55,6 +59,18 @@ export interface GatewayConfig {
    * unchanged (see account-status.ts). Default SCF_ACCOUNT_CHECK_MS, else 30 000; 0 asks on every request.
    */
   accountCheckMs?: number;
+  /**
+   * What one operation may cost (cost.ts), for callers not signed in and for staff. Default
+   * SCF_QUERY_COST_ANONYMOUS / SCF_QUERY_COST_STAFF, else DEFAULT_QUERY_BUDGETS.
+   */
+  queryBudgets?: Partial<QueryBudgets>;
+  /** List sizes the cost model assumes, by "Type.field", over LIST_SIZES. */
+  listSizes?: Record<string, number>;
+  /**
+   * /graphql requests a minute per address (not signed in) and per account (staff); 0 turns one off.
+   * Default SCF_GRAPHQL_RATE_ANONYMOUS / SCF_GRAPHQL_RATE_STAFF, else DEFAULT_GRAPHQL_RATE_LIMITS.
+   */
+  graphqlRateLimits?: Partial<GraphqlRateLimits>;
   /** A built web site to serve at `/` (web/dist: the window app, the dashboard page, public tracking); none by default. */
   webRoot?: string;
 }
@@ -73,22 +89,48 @@ export interface GatewayContext {
   clientIp: string;
 }
 
-/** Errors leave with their code and message only: no stack, no exception dump, whatever produced them. */
+/**
+ * Errors leave with their code and message only: no stack, no exception dump, no subgraph's address or raw
+ * answer (`response`), whatever produced them. An error the gateway cannot vouch for — its own failure, or
+ * a level's that did not come through the level's formatError (which gives its own `errorId`) — is logged
+ * here and answered with a generic message and an id (see errors.ts).
+ */
+const VOUCHED_FOR = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+
+const LEVEL_WORDS = { county: { zh: '县级', en: 'county' }, township: { zh: '乡镇', en: 'township' }, village: { zh: '村级', en: 'village' } } as const;
+
 const formatErrorFor = (urls: SubgraphUrls) => (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-  if (!formatted.extensions) return formatted;
-  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions as Record<string, unknown>;
+  const { stacktrace: _stacktrace, exception: _exception, response: _response, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
   // graphql-js's own words for the token limit ("Syntax Error: Document contains more that N tokens") read
   // like a typo in the query; say what happened and what to do, like the other limits.
   if (extensions.code === 'GRAPHQL_PARSE_FAILED' && /contains more that \d+ tokens/.test(formatted.message)) {
-    const message = `The query has more than ${QUERY_LIMITS.tokens} tokens, the gateway's limit. Ask for less in one request: split the query.`;
+    const message = `查询过长（最多 ${QUERY_LIMITS.tokens} 个词法单元），请拆分查询 / The query has more than ${QUERY_LIMITS.tokens} tokens, the gateway's limit. Ask for less in one request: split the query.`;
     return { message, extensions: { ...extensions, limit: 'tokens', max: QUERY_LIMITS.tokens } };
   }
+  // graphql-js's words for a document of several operations, one of them without a name.
+  if (extensions.code === 'GRAPHQL_VALIDATION_FAILED' && formatted.message === 'This anonymous operation must be the only defined operation.') {
+    const message = '文档中有多个操作时，每个操作都须命名，并用 operationName 指明执行哪一个 / This anonymous operation must be the only defined operation: name each operation and say which to run with operationName.';
+    return { ...formatted, message, extensions };
+  }
   // A level that does not answer: say which, never where it listens (an internal address is nobody's business).
+  // A subgraph's own error (its database refusing connections) carries its serviceName; a request that never
+  // reached one names its URL.
   const unreachable = /^request to https?:\/\/\S+ failed, reason: (.*)$/.exec(formatted.message);
   if (unreachable || /ECONNREFUSED|ECONNRESET|ETIMEDOUT|socket hang up/.test(formatted.message)) {
-    const level = Object.entries(urls).find(([, url]) => formatted.message.includes(new URL(url).origin))?.[0] ?? 'a level';
-    const { serviceName: _s, ...rest } = extensions;
-    return { ...formatted, message: `暂时无法连接${level === 'village' ? '村级' : level === 'township' ? '乡镇' : level === 'county' ? '县级' : ''}系统，请稍后再试 / the ${level} system is not answering right now; try again in a minute`, extensions: { ...rest, code: 'SERVICE_UNAVAILABLE', level } };
+    const { serviceName, ...rest } = extensions;
+    const level = (typeof serviceName === 'string' && serviceName in LEVEL_WORDS ? serviceName : undefined) ?? Object.entries(urls).find(([, url]) => formatted.message.includes(new URL(url).origin))?.[0];
+    const words = level ? LEVEL_WORDS[level as keyof typeof LEVEL_WORDS] : undefined;
+    const message = words
+      ? `暂时无法连接${words.zh}系统，请稍后再试 / the ${words.en} system is not answering right now; try again in a minute`
+      : `暂时无法连接其中一级的系统，请稍后再试 / one level's system is not answering right now; try again in a minute`;
+    return { ...formatted, message, extensions: { ...rest, code: 'SERVICE_UNAVAILABLE', ...(level ? { level } : {}) } };
+  }
+  const code = extensions.code;
+  // A database driver's or Node's own code (ER_DUP_ENTRY, SQLITE_CONSTRAINT, ERR_…) is never one of ours.
+  const foreign = typeof code === 'string' && /^(ER_|ERR_|SQLITE_|LIBSQL_)/.test(code);
+  if (foreign || ((typeof code !== 'string' || VOUCHED_FOR.has(code)) && typeof extensions.errorId !== 'string')) {
+    const errorId = logInternalError('a GraphQL request failed', { message: formatted.message, path: formatted.path, extensions: formatted.extensions });
+    return { message: internalErrorMessage(errorId), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
   }
   return { ...formatted, extensions };
 };
@@ -102,6 +144,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const introspection = config.introspection ?? introspectionFromEnv() ?? !production;
   const trustProxy = config.trustProxy === true ? 1 : config.trustProxy === false ? 0 : (config.trustProxy ?? trustProxyFromEnv());
   const signInLimits: SignInLimits = { ...DEFAULT_SIGN_IN_LIMITS, ...config.signInLimits };
+  const queryBudgets: QueryBudgets = { ...queryBudgetsFromEnv(), ...config.queryBudgets };
+  const rateLimits: GraphqlRateLimits = { ...graphqlRateLimitsFromEnv(), ...config.graphqlRateLimits };
   const credential = gatewayCredentialSource(auth.gatewaySecret);
   const accounts = accountStatusChecker(urls, credential, config.accountCheckMs ?? accountCheckMsFromEnv());
 
@@ -157,6 +201,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ...hardening.plugins,
+      operationChecks(queryBudgets, { listSizes: config.listSizes ? { ...LIST_SIZES, ...config.listSizes } : LIST_SIZES }),
       ...(production ? [hideSuggestions()] : []),
     ],
   });
@@ -182,10 +227,21 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', subgraphs });
   });
 
-  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits }));
+  app.use('/auth', authRoutes({ auth, subgraphUrls: urls, credential, limits: signInLimits, production }));
+
+  // Who a request is from, worked out once: the rate limit counts it, and the context below refuses a bad token.
+  const credentialsOf = (req: express.Request): Promise<{ actor: Actor; token: string } | null> => {
+    const locals = req.res!.locals as { found?: Promise<{ actor: Actor; token: string } | null> };
+    locals.found ??= actorOf(req.headers.authorization, auth.staffSecret);
+    return locals.found;
+  };
 
   app.use(
     '/graphql',
+    graphqlRateLimit(rateLimits, async (req) => ({
+      account: await credentialsOf(req).then((f) => f?.actor.username ?? null, () => null),
+      address: clientIp(req),
+    })),
     express.json({ limit: QUERY_LIMITS.bodyBytes }),
     // Express 5 leaves req.body unset for a body it does not parse (text/plain, a form): Apollo then answers
     // with its own CSRF or content-type refusal instead of the integration's plain-text 500.
@@ -199,8 +255,9 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       async context({ req }): Promise<GatewayContext> {
         const ip = clientIp(req);
         try {
-          const found = await actorOf(req.headers.authorization, auth.staffSecret);
-          if (found) await accounts.check(found.actor, timesOf(found.token).issuedAt);
+          const found = await credentialsOf(req);
+          if (found) await accounts.check(found.actor, timesOf(found.token));
+
           return { token: found?.token ?? null, actor: found?.actor ?? null, clientIp: ip };
         } catch (e) {
           if (e instanceof AccountCheckUnavailable) {

@@ -32,6 +32,8 @@ const typeDefs = {
       county(code: String!): County
       "What this subgraph received from the gateway, so tests can see which headers came through."
       echo: Echo!
+      "Fails as a subgraph does whose own database refuses connections."
+      ledger: String
     }
     type County @key(fields: "code") { code: String! name: String! }
     type Echo { authorization: String clientIp: String credentialValid: Boolean! headerNames: [String!]! }`,
@@ -60,6 +62,9 @@ const resolvers: Record<keyof typeof typeDefs, GraphQLResolverMap<Ctx>> = {
   county: {
     Query: {
       county: (_: unknown, { code }: { code: string }) => (code === COUNTY.code ? COUNTY : null),
+      ledger: () => {
+        throw new Error('connect ECONNREFUSED 10.20.30.40:3306');
+      },
       echo: async (_: unknown, __: unknown, { headers }: Ctx) => ({
         authorization: headers.authorization ?? null,
         clientIp: headers['x-scf-client-ip'] ?? null,

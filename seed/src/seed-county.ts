@@ -37,8 +37,8 @@ export interface SeedOptions {
   demoPassword?: string;
 }
 
-/** The demo accounts' password, documented in the README. */
-export const DEMO_PASSWORD = 'demo-pass-2026';
+/** The demo accounts' password, documented in the README; refused at sign-in in production. */
+export { DEMO_PASSWORD } from '@scf/auth';
 
 export async function seedCounty(dbs: Databases, countyCode: string, options: SeedOptions = {}): Promise<SeedReport> {
   if (options.demoPassword && process.env.NODE_ENV === 'production') throw new Error('demo passwords are refused in production (NODE_ENV=production); create accounts with npm run create-director');
@@ -104,7 +104,9 @@ async function seedCountyLevel(em: EntityManager, d: CountyDivisions, tables: Re
   ).stats;
 
   // The demo catalogue goes in like a director's additions: versioned (replicas pull it) and in the change log.
-  const catalogue = await syncCatalogueItems(em, code, demoCatalogue, { approvedBy: `${code}.director`, note: 'demo catalogue (npm run seed)' });
+  const catalogue = await syncCatalogueItems(
+    em, code, demoCatalogue, { approvedBy: `${code}.director`, note: 'demo catalogue (npm run seed)' }, { windowUnits: demoUnits.map((u) => u.name) },
+  );
   tables.service_item = catalogue.service_item;
   tables.item_material = catalogue.item_material;
 }

@@ -2,19 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { loadCalendar } from '@scf/catalogue';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { itemIdByCode, residentId } from './builders.js';
 
 const NINGWU = '140925';
 const DIRECTOR = `${NINGWU}.director`;
+/** 神池县, another county of the same city, with its own centres and its own director. */
+const SHENCHI = '140927';
 
 describe('the working-day calendar, through the gateway', () => {
   let fed: TestFederation;
   const after = async (date: string, days: number) => {
-    const { data, errors } = await fed.query(`query ($date: String!, $days: Int!) { workingDaysAfter(date: $date, days: $days) }`, { date, days });
+    const { data, errors } = await fed.query(`query ($date: String!, $days: Int!) { workingDaysAfter(date: $date, days: $days, countyCode: "${NINGWU}") }`, { date, days });
     expect(errors).toBeUndefined();
     return data.workingDaysAfter as string;
   };
   const day = async (date: string) => {
-    const { data, errors } = await fed.query(`query ($date: String!) { calendarDay(date: $date) { date working name source } }`, { date });
+    const { data, errors } = await fed.query(`query ($date: String!) { calendarDay(date: $date, countyCode: "${NINGWU}") { date working name source } }`, { date });
     expect(errors).toBeUndefined();
     return data.calendarDay;
   };
@@ -28,7 +31,7 @@ describe('the working-day calendar, through the gateway', () => {
 
   describe('2026, from the State Council schedule', () => {
     it('counts 3 working days from 30 September past the National Day week to the adjusted Saturday 10 October', async () => {
-      const { data, errors } = await fed.query(`{ workingDaysAfter(date: "2026-09-30", days: 3) }`);
+      const { data, errors } = await fed.query(`{ workingDaysAfter(date: "2026-09-30", days: 3, countyCode: "${NINGWU}") }`);
       expect(errors).toBeUndefined();
       expect(data.workingDaysAfter).toBe('2026-10-10');
       expect(await day('2026-10-01')).toEqual({ date: '2026-10-01', working: false, name: '国庆节', source: 'LIBRARY' });
@@ -56,13 +59,20 @@ describe('the working-day calendar, through the gateway', () => {
       expect(await after('2026-11-23', 5)).toBe('2026-11-30');
     });
 
+    it('asks an anonymous caller which county they mean, and a member of staff’s own county is the default', async () => {
+      const anonymous = await fed.query(`{ workingDaysAfter(date: "2026-09-30", days: 3) }`);
+      expect(anonymous.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'countyCode' }, message: expect.stringContaining('请指明') });
+      const staff = await fed.as(`${NINGWU}.w01.a`).query(`{ workingDaysAfter(date: "2026-09-30", days: 3) }`);
+      expect(staff.data.workingDaysAfter).toBe('2026-10-10');
+    });
+
     it.each([
       ['2026-02-30', 3, 'date', 'is not a date'],
       ['tomorrow', 3, 'date', 'is not a date (expected YYYY-MM-DD)'],
       ['2026-10-01', -1, 'days', 'whole number of working days'],
       ['2026-10-01', 100000, 'days', 'more than'],
     ])('refuses workingDaysAfter(date: "%s", days: %s) with BAD_USER_INPUT on %s', async (date, days, field, message) => {
-      const { data, errors } = await fed.query(`{ workingDaysAfter(date: "${date}", days: ${days}) }`);
+      const { data, errors } = await fed.query(`{ workingDaysAfter(date: "${date}", days: ${days}, countyCode: "${NINGWU}") }`);
       expect(data ?? null).toBeNull();
       expect(errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field }, message: expect.stringContaining(message) });
     });
@@ -72,7 +82,7 @@ describe('the working-day calendar, through the gateway', () => {
     it('falls back to Monday–Friday for 2027 until the schedule is entered', async () => {
       expect(await day('2027-01-01')).toEqual({ date: '2027-01-01', working: true, name: null, source: 'WEEKDAY_RULE' });
       expect(await after('2026-12-31', 1)).toBe('2027-01-01');
-      const { data } = await fed.query(`{ calendarYears }`);
+      const { data } = await fed.query(`{ calendarYears(countyCode: "${NINGWU}") }`);
       expect(data.calendarYears).toContain(2026);
       expect(data.calendarYears).not.toContain(2027);
     });
@@ -87,7 +97,7 @@ describe('the working-day calendar, through the gateway', () => {
       expect(data.adjusted).toEqual({ date: '2027-01-09', working: true, source: 'OVERRIDE' });
       expect(await after('2026-12-31', 1)).toBe('2027-01-04');
       expect(await after('2027-01-08', 1)).toBe('2027-01-09');
-      const { data: listed } = await fed.query(`{ calendarOverrides(year: 2027) { date working name setBy setAt } calendarYears }`);
+      const { data: listed } = await fed.query(`{ calendarOverrides(year: 2027, countyCode: "${NINGWU}") { date working name setBy setAt } calendarYears(countyCode: "${NINGWU}") }`);
       expect(listed.calendarOverrides.map((o: any) => [o.date, o.working, o.setBy])).toEqual([
         ['2027-01-01', false, DIRECTOR],
         ['2027-01-09', true, DIRECTOR],
@@ -98,7 +108,7 @@ describe('the working-day calendar, through the gateway', () => {
     it('township and village databases receive the entries with the catalogue', async () => {
       await fed.syncCatalogues();
       for (const orm of [fed.township.orm, fed.village.orm]) {
-        const calendar = await loadCalendar(orm.em.fork() as EntityManager);
+        const calendar = await loadCalendar(orm.em.fork() as EntityManager, NINGWU);
         expect(calendar.workingDaysAfter('2026-12-31', 1)).toBe('2027-01-04');
       }
     });
@@ -108,7 +118,7 @@ describe('the working-day calendar, through the gateway', () => {
       expect(errors).toBeUndefined();
       expect(data.clearCalendarDay).toEqual({ working: false, source: 'WEEKDAY_RULE' });
       await fed.syncCatalogues();
-      const calendar = await loadCalendar(fed.village.orm.em.fork() as EntityManager);
+      const calendar = await loadCalendar(fed.village.orm.em.fork() as EntityManager, NINGWU);
       expect(calendar.dayInfo('2027-01-09')).toMatchObject({ working: false, source: 'weekday-rule' });
       expect(calendar.dayInfo('2027-01-01')).toMatchObject({ working: false, source: 'override' });
     });
@@ -124,5 +134,85 @@ describe('the working-day calendar, through the gateway', () => {
       expect(errors![0]!.extensions).toMatchObject(extensions);
       expect(await overrideRows()).toBe(before);
     });
+  });
+
+  describe('each county keeps its own calendar', () => {
+    const SHENCHI_DIRECTOR = `${SHENCHI}.director`;
+    // Friday 20 November 2026; Monday 23 November is an ordinary working day in the State Council schedule.
+    const FRIDAY = '2026-11-20T02:00:00Z';
+
+    beforeAll(async () => {
+      await fed.seed(SHENCHI);
+      const { errors } = await fed.as(SHENCHI_DIRECTOR).query(`mutation { setCalendarDay(date: "2026-11-23", working: false, name: "神池县抗灾停工") { date } }`);
+      expect(errors).toBeUndefined();
+      await fed.syncCatalogues();
+    });
+
+    const workingDayAfterFriday = async (who: string) => {
+      const { data, errors } = await fed.as(who).query(`{ workingDaysAfter(date: "2026-11-20", days: 1) }`);
+      expect(errors, who).toBeUndefined();
+      return data.workingDaysAfter;
+    };
+
+    it('神池县’s entry counts at 神池县’s centres and not at 宁武县’s', async () => {
+      expect(await workingDayAfterFriday(SHENCHI_DIRECTOR)).toBe('2026-11-24');
+      expect(await workingDayAfterFriday(DIRECTOR)).toBe('2026-11-23');
+      const { data } = await fed.as(DIRECTOR).query(`{ calendarOverrides(year: 2026) { date } }`);
+      expect(data.calendarOverrides.map((o: { date: string }) => o.date)).not.toContain('2026-11-23');
+    });
+
+    it('a 宁武县 village case accepted on Friday is due by 宁武县’s calendar, a 神池县 one by 神池县’s', async () => {
+      fed.setNow(FRIDAY);
+      try {
+        const deadlineAt = async (village: string, county: string) => {
+          const itemId = await itemIdByCode(fed, county, 'SC-CW-013');
+          const clerk = `${village}.a`;
+          const reg = await fed.as(clerk).query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+            i: { pointCode: village, itemId, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: [1, 2] },
+          });
+          expect(reg.errors).toBeUndefined();
+          const acc = await fed.as(clerk).query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { deadline } }`, {
+            i: { caseNo: reg.data.registerVillageCase.caseNo, expectedVersion: 1, action: 'accept' },
+          });
+          expect(acc.errors).toBeUndefined();
+          return acc.data.actVillageCase.deadline;
+        };
+        // 5 working days from the day after: 23–27 November; in 神池县 the 23rd is off, so the 30th.
+        expect(await deadlineAt('140925100207', NINGWU)).toBe('2026-11-27');
+        expect(await deadlineAt(await aVillageOf(SHENCHI), SHENCHI)).toBe('2026-11-30');
+      } finally {
+        fed.setNow(null);
+      }
+    });
+
+    it('宁武县’s director may not set or clear 神池县’s calendar', async () => {
+      const before = await overrideRows();
+      for (const call of [`setCalendarDay(date: "2026-11-24", working: false, countyCode: "${SHENCHI}")`, `clearCalendarDay(date: "2026-11-23", countyCode: "${SHENCHI}")`]) {
+        const { errors } = await fed.as(DIRECTOR).query(`mutation { ${call} { date } }`);
+        expect(errors![0], call).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining(SHENCHI) });
+      }
+      // Without naming a county, a clear is of their own county's entries: 宁武县 has none on that day.
+      const own = await fed.as(DIRECTOR).query(`mutation { clearCalendarDay(date: "2026-11-23") { date } }`);
+      expect(own.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'date' } });
+      expect(await overrideRows()).toBe(before);
+      expect(await workingDayAfterFriday(SHENCHI_DIRECTOR)).toBe('2026-11-24');
+    });
+
+    it('refuses a 宁武县 case registered against a 神池县 item, writing nothing', async () => {
+      const foreignItem = await itemIdByCode(fed, SHENCHI, 'SC-CW-013');
+      const cases = () => (fed.village.orm.em.fork() as EntityManager).count('CaseFile', {});
+      const before = await cases();
+      const res = await fed.as('140925100207.a').query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+        i: { pointCode: '140925100207', itemId: foreignItem, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: [1, 2] },
+      });
+      expect(res.errors![0]).toMatchObject({ extensions: { code: 'ITEM_OF_ANOTHER_COUNTY', field: 'itemId' }, message: expect.stringContaining(SHENCHI) });
+      expect(await cases()).toBe(before);
+    });
+
+    /** The first village room of a county, from the directory. */
+    async function aVillageOf(county: string): Promise<string> {
+      const { data } = await fed.query(`{ county(code: "${county}") { townships { villages { code } } } }`);
+      return data.county.townships.flatMap((t: { villages: { code: string }[] }) => t.villages)[0].code;
+    }
   });
 });

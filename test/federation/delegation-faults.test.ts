@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
+import { handoverHeaders, handoverSecretFromEnv } from '@scf/handover';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
 import { itemIdByCode, residentId, staffClient } from './builders.js';
 
@@ -88,8 +89,10 @@ describe('a forwarded case is never lost and never duplicated (R19)', () => {
     const before = { inbound: await count(fed, 'township', 'InboundCase'), inbox: await count(fed, 'township', 'HandoverInbox') };
     const version = (await gql.query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo version } } }`)).data.township.forwardedToMe.find((c: any) => c.caseNo === caseNo).version;
 
+    // The same message, signed as the village's relay signs it: a copy of a real request sent again.
+    const body = JSON.stringify(message);
     const replay = await fetch(`${fed.township.baseUrl}/internal/handover`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-scf-handover-token': 'dev-handover-token' }, body: JSON.stringify(message),
+      method: 'POST', headers: { 'content-type': 'application/json', ...handoverHeaders(handoverSecretFromEnv(), 'VILLAGE', body) }, body,
     });
     expect(replay.status).toBe(200);
     expect(await replay.json()).toMatchObject({ duplicate: true });

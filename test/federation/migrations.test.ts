@@ -11,9 +11,9 @@ import { village } from '@scf/village';
  * nothing twice (re-running a CREATE TABLE would stop the server at start-up).
  */
 const LEGACY = {
-  COUNTY: ['0001-service-points-staff-items', '0002-catalogue-changes-calendar', '0003-cases', '0004-delegation', '0005-handover', '0006-dashboard', '0007-accounts', '0008-complaints', '0009-personal-data-reads'],
-  TOWNSHIP: ['0001-service-points-staff', '0002-catalogue-replica', '0003-cases', '0004-delegation', '0005-handover', '0006-dashboard', '0007-accounts', '0009-personal-data-reads'],
-  VILLAGE: ['0001-service-points-staff', '0002-catalogue-replica', '0003-cases', '0004-delegation', '0005-handover', '0006-dashboard', '0007-accounts', '0009-personal-data-reads'],
+  COUNTY: ['0001-service-points-staff-items', '0002-catalogue-changes-calendar', '0003-cases', '0004-delegation', '0005-handover', '0006-dashboard', '0007-accounts', '0008-complaints', '0009-personal-data-reads', '0010-item-window-units-county-calendars', '0010-handover-review'],
+  TOWNSHIP: ['0001-service-points-staff', '0002-catalogue-replica', '0003-cases', '0004-delegation', '0005-handover', '0006-dashboard', '0007-accounts', '0009-personal-data-reads', '0010-item-window-units-county-calendars', '0010-handover-review'],
+  VILLAGE: ['0001-service-points-staff', '0002-catalogue-replica', '0003-cases', '0004-delegation', '0005-handover', '0006-dashboard', '0007-accounts', '0009-personal-data-reads', '0010-item-window-units-county-calendars', '0010-handover-review'],
 } as const;
 
 const dbs = freshTestDatabases(['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
 
@@ -62,6 +63,39 @@ describe('signing in through the gateway', () => {
       expect(weak).toMatchObject({ status: 400, body: { error: expect.stringContaining('digits') } });
       expect(await change(null, { currentPassword: 'demo-pass-2026', newPassword: 'another-good-password' })).toMatchObject({ status: 401 });
       expect((await fed.signIn(`${COUNTY}.w02.a`)).status).toBe(200);
+    });
+  });
+
+  describe('failed sign-ins are counted per address and username', () => {
+    /** POST /auth/sign-in from another address of this machine (the loopback network is 127.0.0.0/8). */
+    const signInFrom = (address: string, username: string, password: string) =>
+      new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const url = new URL('/auth/sign-in', fed.gatewayOrigin);
+        const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: address, headers: { 'content-type': 'application/json' } }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (c) => (text += c)).on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        req.end(JSON.stringify({ username, password }));
+      });
+
+    it('five wrong passwords from one address lock that address out of the account, not its owner at another', async () => {
+      const owner = `${COUNTY}.w03.a`;
+      for (let i = 1; i <= 5; i++) expect((await signInFrom('127.0.0.2', owner, `guess ${i}`)).status).toBe(401);
+      const sixth = await signInFrom('127.0.0.2', owner, 'demo-pass-2026');
+      expect(sixth).toMatchObject({ status: 429, body: { code: 'TOO_MANY_ATTEMPTS' } });
+      // The owner, at their own window's address, signs in as usual.
+      const own = await signInFrom('127.0.0.3', owner, 'demo-pass-2026');
+      expect(own.status).toBe(200);
+      expect(own.body.staff.username).toBe(owner);
+    });
+
+    it('one address trying many accounts is still stopped by its own limit', async () => {
+      const answers: number[] = [];
+      for (let i = 0; i < 31; i++) answers.push((await signInFrom('127.0.0.4', `${VILLAGE}.x${i}`, 'not-the-password')).status);
+      expect(answers.slice(0, 30).every((s) => s === 401)).toBe(true);
+      expect(answers[30]).toBe(429);
+      expect((await signInFrom('127.0.0.4', `${VILLAGE}.a`, 'demo-pass-2026')).status).toBe(429);
     });
   });
 });

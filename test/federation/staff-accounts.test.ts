@@ -205,4 +205,91 @@ describe('directors manage staff accounts, through the gateway', () => {
     expect.soft(REFUSED).toContain(reset.errors?.[0]?.extensions?.code);
     expect((await fed.signIn(`${OTHER_TOWNSHIP_VILLAGE}.a`, 'Taken-over-2026')).status).toBe(401);
   });
+
+  describe('who may create and change directors and supervisors', () => {
+    const ADD_TOWNSHIP_STAFF = `mutation($input: NewStaffInput!) { addTownshipStaff(input: $input) { ${STAFF_FIELDS} } }`;
+    const townshipPerson = (username: string, role: string, over: Record<string, unknown> = {}) => ({
+      input: { pointCode: TOWNSHIP, username: `${TOWNSHIP}.${username}`, name: '孙建华', role, password: 'Sun-first-2026', ...over },
+    });
+
+    it('a township director may not add a supervisor or a second director to their township', async () => {
+      const before = await staffCount('township');
+      for (const [username, role] of [['inspector', 'SUPERVISOR'], ['second', 'DIRECTOR']]) {
+        const res = await fed.as(TOWNSHIP_DIRECTOR).query(ADD_TOWNSHIP_STAFF, townshipPerson(username!, role!));
+        expect(res.errors?.[0], role).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('县中心主任') });
+      }
+      expect(await staffCount('township')).toBe(before);
+      expect((await fed.signIn(`${TOWNSHIP}.second`, 'Sun-first-2026')).status).toBe(401);
+    });
+
+    it('a township director adds a clerk at a desk, and is told to name the desk when it is missing', async () => {
+      const ok = await fed.as(TOWNSHIP_DIRECTOR).query(ADD_TOWNSHIP_STAFF, townshipPerson('sun', 'CLERK', { desk: '社保', post: 'B' }));
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data.addTownshipStaff).toMatchObject({ username: `${TOWNSHIP}.sun`, role: 'CLERK' });
+      const signedIn = await fed.signIn(`${TOWNSHIP}.sun`, 'Sun-first-2026');
+      expect(signedIn.body.staff.unit).toBe('社保');
+      const deskless = await fed.as(TOWNSHIP_DIRECTOR).query(ADD_TOWNSHIP_STAFF, townshipPerson('li', 'CLERK'));
+      expect(deskless.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'desk' } });
+    });
+
+    it('a second township director the county added cannot be disabled by the first, nor disable them', async () => {
+      const deputy = `${TOWNSHIP}.deputy`;
+      const added = await fed.as(DIRECTOR).query(ADD_TOWNSHIP_STAFF, { input: { pointCode: TOWNSHIP, username: deputy, name: '钱副主任', role: 'DIRECTOR', password: 'Deputy-first-2026' } });
+      expect(added.errors).toBeUndefined();
+      const deputyClient = withToken((await fed.signIn(deputy, 'Deputy-first-2026')).body.token);
+
+      for (const [client, target] of [[fed.as(TOWNSHIP_DIRECTOR), deputy], [deputyClient, TOWNSHIP_DIRECTOR]] as const) {
+        const off = await client.query(`mutation { setTownshipStaffActive(username: "${target}", active: false) { username } }`);
+        expect(off.errors?.[0], target).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+        const reset = await client.query(`mutation { setTownshipStaffPassword(username: "${target}", password: "Taken-over-2026") { username } }`);
+        expect(reset.errors?.[0], target).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+        expect((await staffRow('township', target))?.active, target).toBe(true);
+        expect((await fed.signIn(target, 'Taken-over-2026')).status, target).toBe(401);
+      }
+      // The county director, the level above, does both.
+      const off = await fed.as(DIRECTOR).query(`mutation { setTownshipStaffActive(username: "${deputy}", active: false) { username } }`);
+      expect(off.errors).toBeUndefined();
+    });
+
+    it('the county director may not add another county director or a county supervisor: that is done on the county’s server', async () => {
+      const before = await staffCount('county');
+      for (const role of ['DIRECTOR', 'SUPERVISOR']) {
+        const res = await fed.as(DIRECTOR).query(`mutation($input: NewStaffInput!) { addCountyStaff(input: $input) { username } }`, {
+          input: { pointCode: COUNTY, username: `${COUNTY}.${role.toLowerCase()}2`, name: '周志强', role, password: 'Zhou-first-2026' },
+        });
+        expect(res.errors?.[0], role).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('create-director') });
+      }
+      expect(await staffCount('county')).toBe(before);
+    });
+  });
+
+  it('a password reset ends a sign-in made in the same second as the reset, and the owner’s new sign-in works', async () => {
+    const clerk = `${TOWNSHIP}.d4.a`;
+    const issuedAt = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).iat as number;
+    const read = (client: GraphQLClient) => client.query(`{ township(code: "${TOWNSHIP}") { code } }`);
+    let password = 'demo-pass-2026';
+    // A token's issue time has whole seconds; the reset must fall in the same second as the sign-in for the
+    // case to arise, so start each try at the top of a second and try again until it does.
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      await new Promise((r) => setTimeout(r, 1000 - (Date.now() % 1000)));
+      const before = await fed.signIn(clerk, password);
+      expect(before.status).toBe(200);
+      const next = `Reset-${attempt}-pass-2026`;
+      const reset = await fed.as(DIRECTOR).query(`mutation { setTownshipStaffPassword(username: "${clerk}", password: "${next}") { username } }`);
+      expect(reset.errors).toBeUndefined();
+      password = next;
+      const row = await fed.township.orm.em.fork().findOne<{ username: string; passwordSetAt: Date }>('TownshipStaff', { username: clerk });
+      if (issuedAt(before.body.token) !== Math.floor(row!.passwordSetAt.getTime() / 1000)) continue;
+
+      const stale = await read(withToken(before.body.token));
+      expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringContaining('密码已更改') });
+      const fresh = await fed.signIn(clerk, password);
+      expect(fresh.status).toBe(200);
+      const now = await read(withToken(fresh.body.token));
+      expect(now.errors).toBeUndefined();
+      expect(now.data.township.code).toBe(TOWNSHIP);
+      return;
+    }
+    throw new Error('no sign-in fell in the same second as the reset after it in 10 tries');
+  });
 });

@@ -34,3 +34,31 @@ describe('the window’s hints before a registration is sent', () => {
     expect(forwardTargets('140925100', 'TOWNSHIP')).toEqual([]);
   });
 });
+
+describe('every registration the window sends carries its idempotency key', () => {
+  it('a new form gets a fresh key that the server takes (at most 64 characters)', async () => {
+    const { newKey } = await import('../src/app/outbox.js');
+    const keys = new Set(Array.from({ length: 50 }, () => newKey('reg')));
+    expect(keys.size).toBe(50);
+    for (const k of keys) expect(k).toMatch(/^reg-[0-9a-f]{24}$/);
+  });
+
+  it('a registration without a key is not sent at all, from the form or from the list of those waiting', async () => {
+    const { sendRegistration } = await import('../src/app/outbox.js');
+    const sent: unknown[] = [];
+    const realFetch = globalThis.fetch;
+    // Only to see that nothing leaves: a request would be recorded here instead of going anywhere.
+    globalThis.fetch = (async (...args: unknown[]) => {
+      sent.push(args);
+      throw new Error('not sent in this test');
+    }) as typeof fetch;
+    try {
+      for (const idempotencyKey of [undefined, null, '', 'short', 'x'.repeat(65), 'reg-<script>']) {
+        await expect(sendRegistration('VILLAGE', { pointCode: '140925100207', itemId: '13', idempotencyKey })).rejects.toThrow(/幂等键/);
+      }
+      expect(sent).toEqual([]);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+  });
+});

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
 import { buildWeb } from '../build.js';
+import { launchChromium } from './browser.js';
 
 const COUNTY = '140925';
 const TOWNSHIP = '140925100'; // 凤凰镇
@@ -32,7 +33,7 @@ const API_QUERY = (from: string, to: string) => `{ countyDashboard(code: "${COUN
 } }`;
 
 /**
- * The county dashboard page in a real browser (Debian's Chromium) against a whole federation serving the
+ * The county dashboard page in a real browser (the npm-shipped Chromium) against a whole federation serving the
  * built site: a director signs in, reads the figures the API gives, drills down county → 凤凰镇 → a village
  * and back, and a village clerk is refused.
  */
@@ -98,10 +99,7 @@ describe('the county dashboard page, in Chromium', () => {
     expect(api.alerts).toMatchObject({ red: 1, yellow: 1 });
 
     mkdirSync(results, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,15 +1,17 @@
 /**
  * The browser tests' set-up: the web site built into a temporary directory, the whole federation serving
- * it (a fresh database per file, the demo county seeded), and Debian's Chromium driven by playwright-core.
+ * it (a fresh database per file, the demo county seeded), and the npm-shipped Chromium (./browser.ts) driven by
+ * playwright-core.
  * Screenshots of the key screens go to web/test-results/ (not committed) as the run's artifacts.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestFederation, type TestFederation } from '@scf/system/testing';
 import { buildWeb } from '../build.js';
+import { launchChromium } from './browser.js';
 
 /** The demo accounts' password (DEMO_PASSWORD of @scf/seed, which fed.seed sets). */
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -39,10 +41,7 @@ export async function startSite(): Promise<Site> {
   let browser: Browser | undefined;
   try {
     await fed.seed(COUNTY);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   } catch (e) {
     await fed.close();
     rmSync(dir, { recursive: true, force: true });

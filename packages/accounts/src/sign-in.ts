@@ -22,7 +22,8 @@ export function signInRoute(orm: MikroORM, host: AccountsHost, auth: AuthConfig 
       const account = where?.level === host.level ? await host.findAccount(orm.em.fork() as EntityManager, username) : null;
       const ok = await verifyPassword(password, account?.active ? account.passwordHash : null);
       if (!ok || !account) return refused;
-      return { status: 200, body: { actor: actorOf(account) } };
+      // When the password was set travels into the token, so that a later reset ends exactly this sign-in.
+      return { status: 200, body: { actor: actorOf(account), passwordSetAt: account.passwordSetAt?.toISOString() ?? null } };
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { canManageStaff, ForbiddenError, hashPassword, pointOfUsername, requireActor, validateNewPassword, verifyPassword, type Actor, type AuthConfig, authConfigFromEnv } from '@scf/auth';
-import { invalid, validatePhone } from '@scf/domain';
+import { canManageStaff, ForbiddenError, hashPassword, requireManageAccount, pointOfUsername, requireActor, validateNewPassword, verifyPassword, type Actor, type AuthConfig, authConfigFromEnv } from '@scf/auth';
+import { invalid, isBlank, optionalText, validatePhone } from '@scf/domain';
 import { fromGateway, type SubgraphRoute } from '@scf/kit';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountsHost, NewStaffInput } from './host.js';
@@ -28,11 +28,15 @@ export const sharedAccountsTypeDefs = /* GraphQL */ `
 export function accountsTypeDefs(type: AccountsHost['type'], label: string) {
   return /* GraphQL */ `
   extend type Mutation {
-    "Adds a member of staff at a ${label}: the point's director, the township director for its villages, or the county director."
+    """
+    Adds a member of staff at a ${label}. Clerks and chief representatives: the point's director, the township
+    director for its villages, or the county director. Directors and supervisors: only the level above (the
+    county director for a township's; the county centre's own with npm run create-director).
+    """
     add${type}Staff(input: NewStaffInput!): ${type}Staff!
-    "Sets a new password for a member of staff at a ${label} (e.g. one who forgot theirs); directors as for add${type}Staff."
+    "Sets a new password for a member of staff at a ${label} (e.g. one who forgot theirs); allowed as add${type}Staff is for the account's role."
     set${type}StaffPassword(username: ID!, password: String!): ${type}Staff!
-    "Deactivates (false) or reactivates a member of staff at a ${label}: a deactivated account cannot sign in or act."
+    "Deactivates (false) or reactivates a member of staff at a ${label}: a deactivated account cannot sign in or act. Allowed as add${type}Staff is for the account's role."
     set${type}StaffActive(username: ID!, active: Boolean!): ${type}Staff!
   }
 `;
@@ -44,16 +48,20 @@ interface AccountsContext {
 }
 
 const NAME = /^[^<>&"'`\\\u0000-\u001f]{1,32}$/u;
+/** A township desk's business (民政, 社保, 计生…); the column holds 64. */
+const DESK_MAX = 32;
 
 export function accountsResolvers(host: AccountsHost) {
-  async function managed(ctx: AccountsContext, username: string) {
+  async function managed(ctx: AccountsContext, username: string, what: string) {
     const actor = requireActor(ctx.actor);
     // Permission first, from the point the username names: an outsider learns nothing of which accounts exist.
     const where = pointOfUsername(username);
     if (!where || where.level !== host.level) invalid('username', `${JSON.stringify(username)} is not a ${host.level.toLowerCase()} username`);
-    if (!canManageStaff(actor, where.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${where.pointCode}`);
+    if (!canManageStaff(actor, where.pointCode)) throw new ForbiddenError(`无权管理 ${where.pointCode} 的工作人员账号 / ${actor.username} may not manage the staff of ${where.pointCode}`);
     const account = await host.findAccount(ctx.em, username);
     if (!account || account.pointCode !== where.pointCode) invalid('username', `no member of staff ${JSON.stringify(username)} at this level`);
+    // The role is known only now: a director may not change a peer director's or a supervisor's account.
+    requireManageAccount(actor, where.pointCode, account.role, what);
     return account;
   }
   return {
@@ -64,23 +72,28 @@ export function accountsResolvers(host: AccountsHost) {
         if (!where) invalid('username', 'must be the point code, a dot, then 1–32 lower-case letters, digits, dots, dashes or underscores (e.g. 140925100207.wang)');
         if (where.pointCode !== input.pointCode) invalid('username', `must start with the point code ${input.pointCode}`);
         if (where.level !== host.level) invalid('pointCode', `${input.pointCode} is not a ${host.level.toLowerCase()} code`);
-        if (!canManageStaff(actor, input.pointCode)) throw new ForbiddenError(`${actor.username} may not manage the staff of ${input.pointCode}`);
-        if (!NAME.test(input.name.trim())) invalid('name', 'must be 1–32 characters without markup or control characters');
+        requireManageAccount(actor, input.pointCode, input.role, `add a ${input.role} at ${input.pointCode}`);
+        if (isBlank(input.name) || !NAME.test(input.name.trim())) invalid('name', 'must be 1–32 characters without markup or control characters');
         if (input.phone) validatePhone(input.phone);
+        const desk = optionalText(input.desk, 'desk', DESK_MAX);
+        for (const f of ['unitId', 'windowId'] as const) {
+          if (input[f] != null && !/^\d{1,9}$/.test(String(input[f]))) invalid(f, `${f} 应为数字编号 / must be the number of a ${f === 'unitId' ? 'window unit' : 'window'}, got ${JSON.stringify(String(input[f]).slice(0, 40))}`);
+        }
         validateNewPassword(input.password, input.username);
         if (!(await host.pointExists(ctx.em, input.pointCode))) invalid('pointCode', `${input.pointCode} is not a point at this level; seed its county first`);
         if (await host.findAccount(ctx.em, input.username)) invalid('username', `${input.username} is taken`);
-        return host.createStaff(ctx.em, { ...input, name: input.name.trim() }, await hashPassword(input.password));
+        return host.createStaff(ctx.em, { ...input, name: input.name.trim(), desk }, await hashPassword(input.password));
       },
       async [`set${host.type}StaffPassword`](_: unknown, { username, password }: { username: string; password: string }, ctx: AccountsContext) {
-        const account = await managed(ctx, username);
+        const account = await managed(ctx, username, `set the password of ${username}`);
         validateNewPassword(password, username);
         await ctx.em.nativeUpdate(host.staffEntity, { id: account.id }, { passwordHash: await hashPassword(password), passwordSetAt: new Date() });
         return host.loadStaff(ctx.em, username);
       },
       async [`set${host.type}StaffActive`](_: unknown, { username, active }: { username: string; active: boolean }, ctx: AccountsContext) {
-        const account = await managed(ctx, username);
-        if (!active && account.username === ctx.actor!.username) invalid('active', 'a director cannot deactivate their own account');
+        // Said before the role check, which would refuse a director their own account with a vaguer reason.
+        if (!active && ctx.actor && username === ctx.actor.username) invalid('active', '不能停用自己的账号 / nobody can deactivate their own account');
+        const account = await managed(ctx, username, `${active ? 'reactivate' : 'deactivate'} ${username}`);
         await ctx.em.nativeUpdate(host.staffEntity, { id: account.id }, { active });
         return host.loadStaff(ctx.em, username);
       },

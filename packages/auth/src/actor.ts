@@ -12,7 +12,7 @@ export interface Actor {
   pointCode: string;
   countyCode: string;
   roles: StaffRole[];
-  /** The window unit of county window staff (e.g. 县应急管理局); null elsewhere. */
+  /** The window unit of county window staff (e.g. 县应急管理局), the desk of township staff (e.g. 社保); null elsewhere. */
   unit: string | null;
 }
 

@@ -37,9 +37,18 @@ export async function verifyPassword(password: string, stored: string | null | u
 
 const DUMMY_SALT = randomBytes(16);
 
+/**
+ * The demo accounts' password (npm start, npm run seed -- --demo-passwords, the tests). It is printed in the
+ * README, so it opens nothing in production (the gateway refuses it at sign-in) and nobody may choose it.
+ */
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
 /** Checked when a password is set: long enough to resist guessing, and not the username or a run of one digit. */
 export function validateNewPassword(password: string, username: string): void {
   if (typeof password !== 'string' || password.length < 10) invalid('password', 'must be at least 10 characters');
+  if (password.normalize('NFKC').trim().toLowerCase() === DEMO_PASSWORD) {
+    invalid('password', '演示密码已在说明文档中公开，不能设为密码 / the demo password is published in the README: choose another');
+  }
   if (password.length > 128) invalid('password', 'must be at most 128 characters');
   if (password.toLowerCase().includes(username.toLowerCase())) invalid('password', 'must not contain the username');
   if (/^(.)\1*$/.test(password) || /^\d+$/.test(password)) invalid('password', 'must not be only digits or one repeated character');

@@ -1,5 +1,5 @@
 import { DomainError } from '@scf/domain';
-import type { Actor, StaffRole } from './actor.js';
+import { levelOfPoint, type Actor, type StaffRole } from './actor.js';
 import { UnauthenticatedError } from './tokens.js';
 
 /**
@@ -7,8 +7,11 @@ import { UnauthenticatedError } from './tokens.js';
  * - a village room's staff read and act on their own village only;
  * - a township's staff act on their township's cases and read the villages under it;
  * - county staff read every level of their county and act at the county centre;
+ * - where a point has window units (the county hall) or desks (a township centre), a case is acted on by
+ *   the unit that handles it only (CaseScope), and its director;
  * - supervisors read, and see complaints and supervision records, but never act on a case;
- * - directors manage staff and (at the county) the item catalogue.
+ * - directors manage window staff, the county director also the townships' directors and supervisors, and
+ *   (at the county) the item catalogue and that county's calendar.
  */
 
 /** 403: signed in, but this is not theirs to see or do. */
@@ -54,18 +57,27 @@ export function requireRead(actor: Actor | null | undefined, pointCode: string, 
 }
 
 /**
- * Where a case is handled: its point, and at the county the window unit that took it in (county window
- * units share one centre, and a 公安 clerk has no business with a 民政 applicant's papers).
+ * Where a case is handled: its point, and which of the point's window units (the county hall's 窗口单位, a
+ * township centre's desks) handles it. The rule that fills it in lives with the cases (case-scope.ts): at the
+ * level that decides the item, the unit the catalogue names for it, however the case arrived.
  */
 export interface CaseScope {
   pointCode: string;
+  /**
+   * The window unit or desk whose clerks and chief representative handle the case. Absent or null at a
+   * county or township point means none of them does (no unit is known for it): only the point's
+   * director acts on it. A village room has no units: all its clerks handle its cases.
+   */
   unit?: string | null;
+  /** Every clerk of the point handles it whatever their unit: a case only passing through on its way up. */
+  wholePoint?: boolean;
 }
 
 /** Staff handling the case: its point's clerks and chief representatives, of its unit where units apply. */
 export function handlesCase(actor: Actor, scope: CaseScope): boolean {
   if (actor.pointCode !== scope.pointCode || !hasRole(actor, 'CLERK', 'CHIEF_REPRESENTATIVE')) return false;
-  return !scope.unit || !actor.unit || actor.unit === scope.unit;
+  if (scope.wholePoint || levelOfPoint(scope.pointCode) === 'VILLAGE') return true;
+  return !!scope.unit && actor.unit === scope.unit;
 }
 
 /** May move the case through its lifecycle: its handlers, or the director of its point. */
@@ -76,15 +88,20 @@ export function canAct(actor: Actor, scope: CaseScope): boolean {
 export function requireAct(actor: Actor | null | undefined, scope: CaseScope, what: string): Actor {
   const a = requireActor(actor);
   if (!canAct(a, scope)) {
-    const where = !hasRole(a, 'CLERK', 'CHIEF_REPRESENTATIVE', 'DIRECTOR')
-      ? `a ${a.roles.join(', ')} does not act on cases`
+    const why = !hasRole(a, 'CLERK', 'CHIEF_REPRESENTATIVE', 'DIRECTOR')
+      ? [`${roleNames(a)}不办理案件`, `a ${a.roles.join(', ')} does not act on cases`]
       : a.pointCode !== scope.pointCode
-        ? `it is held at ${scope.pointCode} and ${a.username} works at ${a.pointCode}`
-        : `it belongs to ${scope.unit}, not ${a.unit}`;
-    throw new ForbiddenError(`${a.username} may not ${what}: ${where}`);
+        ? [`案件在 ${scope.pointCode}，${a.username} 在 ${a.pointCode} 工作`, `it is held at ${scope.pointCode} and ${a.username} works at ${a.pointCode}`]
+        : scope.unit
+          ? [`此案件由「${scope.unit}」办理，${a.username} 属于「${a.unit ?? '无窗口单位'}」`, `it is handled by ${scope.unit}, not ${a.unit ?? 'a member of staff without a window unit'}`]
+          : ['此案件没有登记办理的窗口单位，只有中心主任可以办理', 'no window unit is recorded as handling it, so only the centre director acts on it'];
+    throw new ForbiddenError(`无权办理：${why[0]} / ${a.username} may not ${what}: ${why[1]}`);
   }
   return a;
 }
+
+const ROLE_NAMES: Record<StaffRole, string> = { DIRECTOR: '中心主任', SUPERVISOR: '督查人员', CHIEF_REPRESENTATIVE: '首席代表', CLERK: '窗口工作人员' };
+const roleNames = (a: Actor) => a.roles.map((r) => ROLE_NAMES[r]).join('、');
 
 /**
  * Who manages the staff accounts of a point: its own director, the director of the township above a
@@ -95,4 +112,47 @@ export function canManageStaff(actor: Actor, pointCode: string): boolean {
   if (actor.level === 'COUNTY') return true;
   if (actor.level === 'TOWNSHIP') return pointCode === actor.pointCode || (pointCode.length === 12 && pointCode.startsWith(actor.pointCode));
   return false;
+}
+
+/**
+ * Whether the actor may create an account of `role` at `pointCode`, or change one (reset its password,
+ * deactivate or reactivate it). Window staff — clerks and chief representatives — are their point's
+ * director's to manage (and the township director's for its villages, the county director's for the whole
+ * county). Directors and supervisors are the level above's: a township's by the county director; the
+ * county centre's own on the county's server (`npm run create-director`), never through the API. So no
+ * director can make a second director, or a supervisor to watch over themself, and none can disable a peer.
+ */
+export function canManageAccount(actor: Actor, pointCode: string, role: StaffRole): boolean {
+  if (!canManageStaff(actor, pointCode)) return false;
+  if (role === 'CLERK' || role === 'CHIEF_REPRESENTATIVE') return true;
+  return actor.level === 'COUNTY' && levelOfPoint(pointCode) !== 'COUNTY';
+}
+
+export function requireManageAccount(actor: Actor | null | undefined, pointCode: string, role: StaffRole, what: string): Actor {
+  const a = requireActor(actor);
+  if (canManageAccount(a, pointCode, role)) return a;
+  if (!canManageStaff(a, pointCode)) {
+    throw new ForbiddenError(`无权管理 ${pointCode} 的工作人员账号 / ${a.username} may not ${what}: they do not manage the staff of ${pointCode}`);
+  }
+  const why = levelOfPoint(pointCode) === 'COUNTY'
+    ? ['县中心的主任和督查人员账号只能在县级服务器上用 npm run create-director 设置', "the county centre's directors and supervisors are set up on the county's server with npm run create-director"]
+    : ['乡镇的中心主任和督查人员账号由县中心主任设置', "a township's directors and supervisors are set up by the county centre's director"];
+  throw new ForbiddenError(`无权管理${ROLE_NAMES[role]}账号：${why[0]} / ${a.username} may not ${what}: ${why[1]}`);
+}
+
+/**
+ * Who deals with a point's refused hand-overs (FAILED messages it sent): sees them, puts them back in line
+ * or gives them up. The directors over the point, as for its staff accounts — a village room has no
+ * director, so its township's director does; the county director for every point of the county.
+ */
+export function canReviewHandovers(actor: Actor, pointCode: string): boolean {
+  return canManageStaff(actor, pointCode);
+}
+
+export function requireHandoverReview(actor: Actor | null | undefined, pointCode: string, what: string): Actor {
+  const a = requireActor(actor);
+  if (!canReviewHandovers(a, pointCode)) {
+    throw new ForbiddenError(`无权${what}：只有 ${pointCode} 的主任及其上级主任可以处理它被拒收的移交，${a.username} 不在其列 (only the directors over ${pointCode})`);
+  }
+  return a;
 }

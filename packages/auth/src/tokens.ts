@@ -17,10 +17,22 @@ export class UnauthenticatedError extends DomainError {
 
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signStaffToken(actor: Actor, secret: string, ttlMinutes: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * `passwordSetAt`: when the account's password was set as sign-in read it. The token then carries it (claim
+ * `pwd`, milliseconds, 0 for never) and is good only while the password stays that one: a reset ends it
+ * exactly, whatever second either fell in (`iat` has whole seconds only).
+ */
+export async function signStaffToken(
+  actor: Actor,
+  secret: string,
+  ttlMinutes: number,
+  now = new Date(),
+  passwordSetAt?: Date | null,
+): Promise<{ token: string; expiresAt: Date }> {
   const iat = Math.floor(now.getTime() / 1000);
   const expiresAt = new Date((iat + ttlMinutes * 60) * 1000);
-  const token = await new SignJWT({ name: actor.name, lvl: actor.level, pt: actor.pointCode, cty: actor.countyCode, roles: actor.roles, unit: actor.unit })
+  const password = passwordSetAt === undefined ? {} : { pwd: passwordSetAt ? passwordSetAt.getTime() : 0 };
+  const token = await new SignJWT({ name: actor.name, lvl: actor.level, pt: actor.pointCode, cty: actor.countyCode, roles: actor.roles, unit: actor.unit, ...password })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
     .setAudience(STAFF_AUDIENCE)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canAct, canManageStaff, canRead, handlesCase, hashPassword, pointOfUsername, signGatewayCredential, signStaffToken, validateNewPassword,
+  canAct, canManageAccount, canManageStaff, canRead, handlesCase, hashPassword, pointOfUsername, signGatewayCredential, signStaffToken, validateNewPassword,
   verifyGatewayCredential, verifyPassword, verifyStaffToken, authConfigFromEnv, type Actor,
 } from '../src/index.js';
 
@@ -91,6 +91,17 @@ describe('scopes', () => {
     expect(handlesCase(countyDirector, { pointCode: '140925', unit: '县公安局' })).toBe(false);
   });
 
+  it('at a county or township point, a case no unit is known to handle is the director’s alone; one passing through is any clerk’s', () => {
+    expect(handlesCase(countyClerk, { pointCode: '140925', unit: null })).toBe(false);
+    expect(handlesCase(countyClerk, { pointCode: '140925' })).toBe(false);
+    expect(canAct(countyDirector, { pointCode: '140925', unit: null })).toBe(true);
+    const deskClerk = actor({ level: 'TOWNSHIP', pointCode: '140925100', unit: '社保' });
+    expect(handlesCase(deskClerk, { pointCode: '140925100', unit: '社保' })).toBe(true);
+    expect(handlesCase(deskClerk, { pointCode: '140925100', unit: '计生' })).toBe(false);
+    expect(handlesCase(deskClerk, { pointCode: '140925100', unit: '计生', wholePoint: true })).toBe(true);
+    expect(handlesCase(villageClerk, { pointCode: '140925100207', unit: null })).toBe(true);
+  });
+
   it('a supervisor reads everything in the county and acts on nothing', () => {
     expect(canRead(supervisor, '140925100207')).toBe(true);
     expect(canAct(supervisor, { pointCode: '140925' })).toBe(false);
@@ -102,5 +113,17 @@ describe('scopes', () => {
     expect(canManageStaff(townshipDirector, '140925101001')).toBe(false);
     expect(canManageStaff(townshipDirector, '140925')).toBe(false);
     expect(canManageStaff(townshipClerk, '140925100207')).toBe(false);
+  });
+
+  it('directors manage window staff; directors and supervisors only from the level above, never the county’s own', () => {
+    expect(canManageAccount(townshipDirector, '140925100', 'CLERK')).toBe(true);
+    expect(canManageAccount(townshipDirector, '140925100', 'CHIEF_REPRESENTATIVE')).toBe(true);
+    expect(canManageAccount(townshipDirector, '140925100', 'DIRECTOR')).toBe(false);
+    expect(canManageAccount(townshipDirector, '140925100', 'SUPERVISOR')).toBe(false);
+    expect(canManageAccount(countyDirector, '140925100', 'DIRECTOR')).toBe(true);
+    expect(canManageAccount(countyDirector, '140925100', 'SUPERVISOR')).toBe(true);
+    expect(canManageAccount(countyDirector, '140925', 'DIRECTOR')).toBe(false);
+    expect(canManageAccount(countyDirector, '140925', 'SUPERVISOR')).toBe(false);
+    expect(canManageAccount(countyDirector, '140925', 'CLERK')).toBe(true);
   });
 });

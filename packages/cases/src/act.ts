@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  applyAction, chinaToday, compareDates, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
+  applyAction, chinaToday, compareDates, countyOfPoint, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
   type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
-import type { CaseEventRow, CaseMaterialRow, CaseRow, SupervisionRow } from './entities.js';
+import { assertFitsColumns } from '@scf/kit';
+import type { CaseEventRow, CaseMaterialRow, CaseRow, HopRow, SupervisionRow } from './entities.js';
 import { decodeMaterials, encodeMaterials, recordEvent } from './events.js';
 import type { CasesHost } from './ports.js';
-import { checkForwardTarget, enqueueForward } from './delegation.js';
+import { enqueueForward, enqueueWithdrawal, lastForwardFrom } from './delegation.js';
 import { ConflictError } from './conflict.js';
 
 export interface ActInput {
@@ -72,8 +73,10 @@ export async function actOnCase(
   const changes: Partial<CaseRow> = {};
   const supplied = new Set<number>();
   let missing: MissingMaterial[] | undefined;
-  const calendar = await loadCalendar(em);
+  // The county's own calendar: another county's holidays never move this case's deadlines.
+  const calendar = await loadCalendar(em, countyOfPoint(current.pointCode));
   let forwardTo: string | undefined;
+  let withdrawFrom: HopRow | null = null;
 
   switch (input.action) {
     case 'requestSupplement': {
@@ -120,8 +123,11 @@ export async function actOnCase(
     }
     case 'forward':
       if (current.decidingLevel === host.names.level) invalid('action', `${current.itemName} is decided at this ${host.names.label}; decide it instead of forwarding it`);
-      forwardTo = checkForwardTarget(current.pointCode, input.toPointCode, current.decidingLevel);
       changes.hop = current.hop + 1;
+      break;
+    case 'withdraw':
+      // Withdrawn while away: the level holding it must stop too (R12), so the withdrawal follows the case.
+      if (current.status === 'FORWARDED') withdrawFrom = await lastForwardFrom(em, current.caseNo, current.pointCode);
       break;
     case 'decide':
       if (current.decidingLevel !== host.names.level) {
@@ -139,7 +145,9 @@ export async function actOnCase(
     outcome: input.outcome ?? undefined,
     method: input.deliveryMethod ?? undefined,
     level: input.evaluation ?? undefined,
-    toPointCode: forwardTo,
+    toPointCode: input.toPointCode ?? undefined,
+    // R4: up to the level that decides the item, never past it (checked in the domain, as above).
+    decidingLevel: current.decidingLevel,
   };
   const { state, entry } = applyAction(
     { status: current.status as CaseStatus },
@@ -147,6 +155,7 @@ export async function actOnCase(
     actionInput as unknown as ActionInputs[CaseAction],
     { at: now, by: staff.username, pointCode: current.pointCode },
   );
+  if (input.action === 'forward') forwardTo = entry.toPointCode;
 
   if (input.action === 'decide') {
     changes.decidedOn = today;
@@ -160,6 +169,8 @@ export async function actOnCase(
     changes.deliveryMethod = entry.deliveryMethod ?? null;
   }
   if (input.action === 'evaluate') changes.evaluation = entry.evaluation ?? null;
+  // The case row is written with nativeUpdate, which the flush guard does not see.
+  assertFitsColumns(em, 'CaseFile', changes as Record<string, unknown>);
 
   const result = await em.transactional(async (tx) => {
     const affected = await tx.nativeUpdate<CaseRow>(
@@ -181,6 +192,7 @@ export async function actOnCase(
       materials: entry.missingMaterials ? encodeMaterials(entry.missingMaterials) : null,
     });
     if (forwardTo) await enqueueForward(tx as EntityManager, current, forwardTo, { username: staff.username, name: staff.name }, entry.note ?? null, now);
+    if (withdrawFrom) await enqueueWithdrawal(tx as EntityManager, current, withdrawFrom, { username: staff.username, name: staff.name }, entry.reason ?? null, now);
     await tx.flush();
     return tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });
   });

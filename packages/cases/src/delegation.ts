@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  ancestorCodes, applyAction, chinaToday, completionTiming, DomainError, invalid, LEVEL_SPECS, levelOfCode, reviewAndLitigationNotice,
+  ancestorCodes, applyAction, applyForwardedAction, chinaToday, completionTiming, countyOfPoint, DomainError, invalid, isLevel, LEVEL_SPECS, levelOfCode, parseCaseNo, STATUS_LABELS,
   type CaseStatus, type Level,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
-import { enqueue, HandoverRefusal, type ReceivedMessage } from '@scf/handover';
+import { deliveryError, enqueue, HandoverRefusal, type OutboxRow, type ReceivedMessage } from '@scf/handover';
 import type { CaseMaterialRow, CaseRow, HopRow, InboundRow } from './entities.js';
 import { encodeMaterials, recordEvent } from './events.js';
 import { ConflictError } from './conflict.js';
@@ -16,7 +16,7 @@ import type { CasesHost } from './ports.js';
  * message in the same transaction; the receiver takes each message exactly once (the hand-over's inbox).
  * The origin stays the applicant's only contact: results and returns travel back to it.
  */
-export type HandoverKind = 'FORWARD' | 'RESULT' | 'RETURN' | 'SUPPLEMENT';
+export type HandoverKind = 'FORWARD' | 'RESULT' | 'RETURN' | 'SUPPLEMENT' | 'WITHDRAW';
 
 
 export interface ForwardPayload {
@@ -60,6 +60,15 @@ export interface SupplementPayload {
   at: string;
 }
 
+/** The origin withdrew the case (R12); it travels up to whoever holds it, hop by hop. */
+export interface WithdrawPayload {
+  fromPointCode: string;
+  toPointCode: string;
+  reason: string | null;
+  by: { username: string; name: string };
+  at: string;
+}
+
 type ItemTerms = Pick<CaseRow, 'itemId' | 'itemName' | 'decidingLevel' | 'decidingUnit' | 'kind' | 'promisedLimitDays'>;
 
 /** The item's terms travel with the case, so every level works to the limits it was accepted under. */
@@ -69,18 +78,6 @@ function itemTerms(r: ItemTerms): ForwardPayload['item'] {
 
 export function recordHop(em: EntityManager, h: Omit<HopRow, 'id'>): void {
   em.create<HopRow>('CaseHop', h as HopRow);
-}
-
-/** Checks a forwarding target (R4, R17): a point above this one, no higher than the level that decides the item. */
-export function checkForwardTarget(fromPointCode: string, toPointCode: unknown, decidingLevel: string): string {
-  if (typeof toPointCode !== 'string' || !toPointCode.trim()) invalid('toPointCode', 'forwarding needs the code of the point to forward to');
-  const to = (toPointCode as string).trim();
-  const above = ancestorCodes(fromPointCode, 'pointCode');
-  if (!above.includes(to)) invalid('toPointCode', `a case at ${fromPointCode} can only be forwarded up to ${above.join(' or ') || 'nothing'}; got ${to}`);
-  if (LEVEL_SPECS[levelOfCode(to)].depth > LEVEL_SPECS[decidingLevel as Level].depth) {
-    invalid('toPointCode', `the item is decided at the ${decidingLevel.toLowerCase()} level; forward to it, not above it`);
-  }
-  return to;
 }
 
 /** The origin forwards one of its own cases (called inside actOnCase's transaction). */
@@ -107,17 +104,98 @@ export async function applyHandover(tx: EntityManager, host: CasesHost, m: Recei
       return receiveReturn(tx, host, m as ReceivedMessage<ReturnPayload>, now);
     case 'SUPPLEMENT':
       return receiveSupplement(tx, host, m as ReceivedMessage<SupplementPayload>, now);
+    case 'WITHDRAW':
+      return receiveWithdraw(tx, host, m as ReceivedMessage<WithdrawPayload>, now);
     default:
-      throw new HandoverRefusal(`unknown hand-over kind ${JSON.stringify(m.kind)}`, 'kind');
+      throw new HandoverRefusal(`不认识的移交类型 ${JSON.stringify(m.kind)} (unknown hand-over kind)`, 'kind');
   }
+}
+
+/**
+ * A hand-over that does not fit the case it names is refused and changes nothing (422; the sender's
+ * relay marks it FAILED). The signature proved which level sent it; these checks prove that level may
+ * send this, now: it holds the case at that hop, the hop is the next one, the kind fits the case's state.
+ */
+type MisfitCode = 'HANDOVER_WRONG_SENDER' | 'HANDOVER_WRONG_TARGET' | 'HANDOVER_WRONG_HOP' | 'HANDOVER_WRONG_STATE';
+function misfit(code: MisfitCode, message: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, undefined, details);
+}
+
+const KIND_WORDS: Record<HandoverKind, string> = { FORWARD: '上报', RESULT: '办理结果', RETURN: '退回', SUPPLEMENT: '补正要求', WITHDRAW: '撤回' };
+const INBOUND_WORDS: Record<InboundRow['status'], string> = {
+  RECEIVED: '已接收待办理', ACCEPTED: '已受理', DECIDED: '已办结', RETURNED: '已退回', FORWARDED: '已继续上报', SUPPLEMENT_REQUESTED: '已要求补正', WITHDRAWN: '已撤回',
+};
+const isCode = (v: unknown): v is string => typeof v === 'string' && /^(\d{6}|\d{9}|\d{12})$/.test(v);
+
+/** The payload's points are codes, and the signing level is the level of the point it says it comes from. */
+function checkPoints(m: ReceivedMessage<{ fromPointCode?: unknown; toPointCode?: unknown }>): { from: string; to: string } {
+  const p = m.payload ?? {};
+  if (!isCode(p.fromPointCode) || !isCode(p.toPointCode)) {
+    throw new HandoverRefusal(`移交消息缺少发出或接收服务点代码 (payload.fromPointCode and payload.toPointCode must be point codes)`, 'payload');
+  }
+  if (levelOfCode(p.fromPointCode) !== m.from) {
+    misfit('HANDOVER_WRONG_SENDER', `这条${KIND_WORDS[m.kind as HandoverKind] ?? '移交'}自称来自 ${p.fromPointCode}，却由 ${m.from} 级签发，不予接收`, { from: m.from, fromPointCode: p.fromPointCode });
+  }
+  return { from: p.fromPointCode, to: p.toPointCode };
+}
+
+/** The last forwarding of a case that this level recorded from `fromCode`: where it sent the case, at which hop. */
+export function lastForwardFrom(em: EntityManager, caseNo: string, fromCode: string): Promise<HopRow | null> {
+  return em.findOne<HopRow>('CaseHop', { caseNo, action: 'forward', fromCode }, { orderBy: { id: 'desc' }, disableIdentityMap: true });
+}
+
+/**
+ * A message coming down to a point that forwarded the case (`at`, whose last forwarding was `hop` to
+ * `sentTo`) must come from the point it went to, at that hop — or, where that point sent it on up (hop + 1),
+ * from a point above it. `onward` is false for returns: a return goes back only to the level that sent it.
+ */
+async function checkFromHolder(tx: EntityManager, m: ReceivedMessage, at: string, points: { from: string; to: string }, onward: boolean) {
+  const what = KIND_WORDS[m.kind as HandoverKind];
+  if (points.to !== at) misfit('HANDOVER_WRONG_TARGET', `办件 ${m.caseNo} 在 ${at}，这条${what}却是发给 ${points.to} 的，不予接收`, { pointCode: at, toPointCode: points.to });
+  const sent = await lastForwardFrom(tx, m.caseNo, at);
+  if (!sent) misfit('HANDOVER_WRONG_STATE', `办件 ${m.caseNo} 从未从 ${at} 上报，不接收${what}`);
+  const direct = m.hop === sent.hop;
+  if (!direct && !(onward && m.hop === sent.hop + 1)) {
+    misfit('HANDOVER_WRONG_HOP', `办件 ${m.caseNo} 第 ${sent.hop} 环节上报至 ${sent.toCode}，收到的${what}却属于第 ${m.hop} 环节，不予接收`, { hop: sent.hop, got: m.hop });
+  }
+  const holds = direct ? points.from === sent.toCode : ancestorCodes(sent.toCode).includes(points.from);
+  if (!holds) {
+    misfit('HANDOVER_WRONG_SENDER', `办件 ${m.caseNo} 第 ${m.hop} 环节不在 ${points.from} 办理（已上报至 ${sent.toCode}），${points.from} 不能发来${what}`, { holder: sent.toCode, fromPointCode: points.from });
+  }
+}
+
+/** A message to the origin about its case: the case must be away (FORWARDED); a withdrawn one takes nothing more. */
+function checkAway(c: CaseRow, m: ReceivedMessage) {
+  if (c.status === 'FORWARDED') return;
+  const what = KIND_WORDS[m.kind as HandoverKind];
+  misfit('HANDOVER_WRONG_STATE', c.status === 'WITHDRAWN'
+    ? `办件 ${c.caseNo} 已撤回（申请人撤回），不再接收${what}`
+    : `办件 ${c.caseNo} 当前为“${STATUS_LABELS[c.status as CaseStatus] ?? c.status}”，不在上级办理，不接收${what}`, { status: c.status });
 }
 
 async function receiveForward(tx: EntityManager, host: CasesHost, m: ReceivedMessage<ForwardPayload>, now: Date) {
   const p = m.payload;
-  if (levelOfCode(p.toPointCode) !== host.names.level || !(await host.findPoint(tx, p.toPointCode))) {
-    throw new HandoverRefusal(`no ${host.names.label} ${p.toPointCode} here to receive case ${m.caseNo}`, 'toPointCode');
+  const points = checkPoints(m);
+  if (levelOfCode(points.to) !== host.names.level || !(await host.findPoint(tx, points.to))) {
+    misfit('HANDOVER_WRONG_TARGET', `本级没有服务点 ${points.to}，不能接收办件 ${m.caseNo} (no ${host.names.label} ${points.to} here)`);
+  }
+  if (!ancestorCodes(points.from).includes(points.to)) misfit('HANDOVER_WRONG_TARGET', `${points.from} 只能上报到它的上级，${points.to} 不是 (not above the sender)`);
+  const origin = parseCaseNo(m.caseNo).pointCode;
+  if (p.originPointCode !== origin || (points.from !== origin && !ancestorCodes(origin).includes(points.from))) {
+    misfit('HANDOVER_WRONG_SENDER', `办件 ${m.caseNo} 由 ${origin} 受理，只会由它或它的上级上报，不会来自 ${points.from}`, { originPointCode: origin, fromPointCode: points.from });
+  }
+  if (!p.item || !isLevel(p.item.decidingLevel) || host.names.depth > LEVEL_SPECS[p.item.decidingLevel].depth) {
+    misfit('HANDOVER_WRONG_TARGET', `事项由${String(p.item?.decidingLevel ?? '?').toLowerCase()}级决定，不应上报到 ${points.to}`);
   }
   const existing = await tx.findOne<InboundRow>('InboundCase', { caseNo: m.caseNo });
+  // Again here only after it went back down (returned, a supplement) or on up and back: never while this
+  // level works on it, and never once decided or withdrawn — that would wipe the decision.
+  if (existing && !['RETURNED', 'SUPPLEMENT_REQUESTED', 'FORWARDED'].includes(existing.status)) {
+    misfit('HANDOVER_WRONG_STATE', `办件 ${m.caseNo} 在本级${INBOUND_WORDS[existing.status]}，不能再次接收上报`, { status: existing.status });
+  }
+  if (existing && m.hop <= existing.hop) {
+    misfit('HANDOVER_WRONG_HOP', `办件 ${m.caseNo} 在本级已到第 ${existing.hop} 环节，第 ${m.hop} 环节的上报不是下一环节`, { hop: existing.hop, got: m.hop });
+  }
   const fields = {
     caseNo: m.caseNo, hop: m.hop, originPointCode: p.originPointCode, fromPointCode: p.fromPointCode, pointCode: p.toPointCode, status: 'RECEIVED' as const,
     itemId: p.item.id, itemName: p.item.name, decidingLevel: p.item.decidingLevel, decidingUnit: p.item.decidingUnit, kind: p.item.kind,
@@ -134,10 +212,14 @@ async function receiveForward(tx: EntityManager, host: CasesHost, m: ReceivedMes
 async function receiveResult(tx: EntityManager, host: CasesHost, m: ReceivedMessage<ResultPayload>, now: Date) {
   const c = await originCase(tx, host, m.caseNo);
   const p = m.payload;
+  const points = checkPoints(m);
+  checkAway(c, m);
+  if (m.from !== c.decidingLevel) misfit('HANDOVER_WRONG_SENDER', `${c.itemName}由${c.decidingLevel}级决定，${m.from} 级不能送来办理结果`, { decidingLevel: c.decidingLevel });
+  await checkFromHolder(tx, m, c.pointCode, points, true);
   const { state, entry } = applyAction({ status: c.status as CaseStatus }, 'resultReceived', { outcome: p.outcome, reason: p.reason ?? undefined, rightsNotice: p.rightsNotice ?? undefined }, {
     at: now, by: p.by.username, pointCode: c.pointCode,
   });
-  const calendar = await loadCalendar(tx);
+  const calendar = await loadCalendar(tx, countyOfPoint(c.pointCode));
   const changes: Partial<CaseRow> = {
     status: state.status, decidedOn: p.decidedOn, outcome: entry.outcome ?? null, decisionReason: entry.reason ?? null,
     rightsNotice: entry.rightsNotice ?? null, timing: c.deadline ? completionTiming(calendar, p.decidedOn, c.deadline) : null,
@@ -151,15 +233,22 @@ async function receiveResult(tx: EntityManager, host: CasesHost, m: ReceivedMess
 
 async function receiveReturn(tx: EntityManager, host: CasesHost, m: ReceivedMessage<ReturnPayload>, now: Date) {
   const p = m.payload;
+  const points = checkPoints(m);
   if (levelOfCode(m.caseNo.split('-')[0]!) === host.names.level) {
     const c = await originCase(tx, host, m.caseNo);
+    checkAway(c, m);
+    await checkFromHolder(tx, m, c.pointCode, points, false);
     const { state, entry } = applyAction({ status: c.status as CaseStatus }, 'returnDown', { reason: p.reason }, { at: now, by: p.by.username, pointCode: c.pointCode });
     tx.assign(c, { status: state.status, hop: m.hop, version: c.version + 1, updatedAt: now });
     recordEvent(tx, c, { action: 'returnDown', fromStatus: entry.fromStatus, toStatus: entry.toStatus, at: now, byUsername: p.by.username, byName: p.by.name, pointCode: p.fromPointCode, reason: p.reason });
   } else {
     // Returned to an intermediate level, which may fix it and forward it again or return it further down.
     const inbound = await tx.findOne<InboundRow>('InboundCase', { caseNo: m.caseNo });
-    if (!inbound || inbound.status !== 'FORWARDED') throw new HandoverRefusal(`case ${m.caseNo} was not forwarded from here`);
+    if (!inbound || inbound.status !== 'FORWARDED') {
+      misfit('HANDOVER_WRONG_STATE', `办件 ${m.caseNo} ${inbound ? `在本级${INBOUND_WORDS[inbound.status]}` : '不在本级'}，没有从这里继续上报，不接收退回`, { status: inbound?.status ?? null });
+    }
+    if (m.hop !== inbound.hop) misfit('HANDOVER_WRONG_HOP', `办件 ${m.caseNo} 在第 ${inbound.hop} 环节从本级上报，收到的退回却属于第 ${m.hop} 环节`, { hop: inbound.hop, got: m.hop });
+    await checkFromHolder(tx, m, inbound.pointCode, points, false);
     tx.assign(inbound, { status: 'RECEIVED', hop: m.hop, reason: p.reason, version: inbound.version + 1, updatedAt: now });
   }
   await tx.flush();
@@ -173,6 +262,9 @@ async function receiveReturn(tx: EntityManager, host: CasesHost, m: ReceivedMess
 async function receiveSupplement(tx: EntityManager, host: CasesHost, m: ReceivedMessage<SupplementPayload>, now: Date) {
   const c = await originCase(tx, host, m.caseNo);
   const p = m.payload;
+  const points = checkPoints(m);
+  checkAway(c, m);
+  await checkFromHolder(tx, m, c.pointCode, points, true);
   const { state, entry } = applyAction({ status: c.status as CaseStatus }, 'requestSupplement', { missingMaterials: p.missingMaterials, note: p.note ?? undefined }, {
     at: now, by: p.by.username, pointCode: c.pointCode,
   });
@@ -190,8 +282,71 @@ async function receiveSupplement(tx: EntityManager, host: CasesHost, m: Received
 
 async function originCase(tx: EntityManager, host: CasesHost, caseNo: string): Promise<CaseRow> {
   const c = await tx.findOne<CaseRow>('CaseFile', { caseNo });
-  if (!c) throw new HandoverRefusal(`no case ${caseNo} was taken in at this ${host.names.label}`);
+  if (!c) misfit('HANDOVER_WRONG_TARGET', `本级没有受理过办件 ${caseNo} (no such case at this ${host.names.label})`);
   return c;
+}
+
+/**
+ * The origin withdrew the case, or the level below that sent it here relays the withdrawal: the case stops
+ * here (WITHDRAWN: no one may act on it), and where this level had forwarded it on, the withdrawal goes on
+ * up to whoever holds it now. Too late once decided: the decision stands and the sender sees the refusal.
+ */
+async function receiveWithdraw(tx: EntityManager, host: CasesHost, m: ReceivedMessage<WithdrawPayload>, now: Date) {
+  const p = m.payload;
+  const points = checkPoints(m);
+  const inbound = await tx.findOne<InboundRow>('InboundCase', { caseNo: m.caseNo });
+  // Never taken here (its forwarding was given up before it arrived): nothing is live here to stop.
+  if (!inbound) return { withdrawn: m.caseNo, held: false };
+  if (points.to !== inbound.pointCode) misfit('HANDOVER_WRONG_TARGET', `办件 ${m.caseNo} 在 ${inbound.pointCode}，撤回却是发给 ${points.to} 的`);
+  if (points.from !== inbound.fromPointCode) {
+    misfit('HANDOVER_WRONG_SENDER', `办件 ${m.caseNo} 由 ${inbound.fromPointCode} 上报到本级，撤回只能由它转来，不能来自 ${points.from}`, { fromPointCode: inbound.fromPointCode });
+  }
+  if (m.hop > inbound.hop) misfit('HANDOVER_WRONG_HOP', `办件 ${m.caseNo} 在本级是第 ${inbound.hop} 环节，第 ${m.hop} 环节的撤回不属于它`, { hop: inbound.hop, got: m.hop });
+  if (inbound.status === 'DECIDED') {
+    misfit('HANDOVER_WRONG_STATE', `办件 ${m.caseNo} 已作出决定（${inbound.decidedOn}，${inbound.outcome === 'REFUSED' ? '不予许可' : '准予'}），撤回送达太晚，决定不变`, { status: inbound.status });
+  }
+  if (inbound.status === 'WITHDRAWN') misfit('HANDOVER_WRONG_STATE', `办件 ${m.caseNo} 在本级已撤回`, { status: inbound.status });
+  if (inbound.status === 'FORWARDED') {
+    const sent = await lastForwardFrom(tx, m.caseNo, inbound.pointCode);
+    if (sent) {
+      const by = p.by;
+      const payload: WithdrawPayload = { fromPointCode: inbound.pointCode, toPointCode: sent.toCode, reason: p.reason ?? null, by, at: now.toISOString() };
+      recordHop(tx, { caseNo: m.caseNo, hop: inbound.hop, action: 'withdraw', fromCode: inbound.pointCode, toCode: sent.toCode, at: now, byUsername: by.username, byName: by.name, note: p.reason ?? null });
+      await enqueue(tx, { messageId: `${m.caseNo}#${inbound.hop}#WITHDRAW`, target: levelOfCode(sent.toCode), kind: 'WITHDRAW', caseNo: m.caseNo, hop: inbound.hop, payload }, now);
+    }
+  }
+  tx.assign(inbound, { status: 'WITHDRAWN', reason: p.reason ?? inbound.reason, version: inbound.version + 1, updatedAt: now });
+  await tx.flush();
+  return { withdrawn: m.caseNo, held: true };
+}
+
+/** The origin withdraws a case that is away (inside actOnCase's transaction): the withdrawal goes where the case went. */
+export async function enqueueWithdrawal(tx: EntityManager, c: CaseRow, sent: HopRow, staff: { username: string; name: string }, reason: string | null, now: Date) {
+  const payload: WithdrawPayload = { fromPointCode: c.pointCode, toPointCode: sent.toCode, reason, by: staff, at: now.toISOString() };
+  recordHop(tx, { caseNo: c.caseNo, hop: c.hop, action: 'withdraw', fromCode: c.pointCode, toCode: sent.toCode, at: now, byUsername: staff.username, byName: staff.name, note: reason });
+  await enqueue(tx, { messageId: `${c.caseNo}#${c.hop}#WITHDRAW`, target: levelOfCode(sent.toCode), kind: 'WITHDRAW', caseNo: c.caseNo, hop: c.hop, payload }, now);
+}
+
+const LEVEL_WORDS: Record<string, string> = { COUNTY: '县政务服务中心', TOWNSHIP: '乡镇便民服务中心', VILLAGE: '村便民服务室' };
+
+/**
+ * The relay's onFailed: a receiver refused one of this level's messages for good. On a case taken in here
+ * the refusal goes into its history (the forwarded cases of other levels show it on their `handover`).
+ */
+export async function recordRefusal(tx: EntityManager, _host: CasesHost, message: OutboxRow, error: string, now: Date): Promise<void> {
+  const c = await tx.findOne<CaseRow>('CaseFile', { caseNo: message.caseNo }, { disableIdentityMap: true });
+  if (!c) return;
+  let to: unknown;
+  try {
+    to = (JSON.parse(message.payload) as { toPointCode?: unknown }).toPointCode;
+  } catch {
+    to = undefined;
+  }
+  recordEvent(tx, c, {
+    action: 'handoverRefused', fromStatus: c.status, toStatus: c.status, at: now, byUsername: message.target, byName: LEVEL_WORDS[message.target] ?? message.target,
+    pointCode: isCode(to) ? to : c.pointCode, reason: deliveryError(error)?.message ?? error, note: `${KIND_WORDS[message.kind as HandoverKind] ?? message.kind}（${message.messageId}）`,
+  });
+  await tx.flush();
 }
 
 export interface ForwardedActInput {
@@ -206,14 +361,6 @@ export interface ForwardedActInput {
   toPointCode?: string | null;
 }
 
-const RECEIVER_MOVES: Record<ForwardedActInput['action'], InboundRow['status'][]> = {
-  accept: ['RECEIVED'],
-  decide: ['RECEIVED', 'ACCEPTED'],
-  returnDown: ['RECEIVED', 'ACCEPTED'],
-  forward: ['RECEIVED', 'ACCEPTED'],
-  requestSupplement: ['RECEIVED', 'ACCEPTED'],
-};
-
 /** What the receiving level does with a case forwarded to it (R18): accept, decide, return it, or forward it on. */
 /** `authorize` refuses the actor, once the forwarded case is loaded, when it is not theirs to act on. */
 export async function actOnForwarded(em: EntityManager, host: CasesHost, input: ForwardedActInput, now: Date, authorize?: (inbound: InboundRow) => unknown): Promise<InboundRow> {
@@ -222,61 +369,52 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
   await authorize?.(inbound);
   const staff = await host.findStaff(em, input.staff);
   if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
-  const allowedFrom = RECEIVER_MOVES[input.action];
-  if (!allowedFrom) invalid('action', `unknown action ${JSON.stringify(input.action)}`);
-  if (!allowedFrom.includes(inbound.status)) {
-    const allowed = Object.entries(RECEIVER_MOVES).filter(([, from]) => from.includes(inbound.status)).map(([a]) => a);
-    throw new DomainError('TRANSITION_NOT_ALLOWED', `Cannot ${input.action} a forwarded case that is ${inbound.status}; allowed now: ${allowed.join(', ') || 'none'}`, undefined, {
-      state: inbound.status, action: input.action, allowed,
-    });
+  if (inbound.status === 'WITHDRAWN') {
+    throw new DomainError('CASE_WITHDRAWN', `办件 ${inbound.caseNo} 已撤回（受理点 ${inbound.originPointCode} 应申请人要求撤回），不能再办理 (withdrawn at its origin)`, undefined, { state: inbound.status, action: input.action });
   }
+  if (input.action === 'decide' && inbound.decidingLevel !== host.names.level) invalid('action', `${inbound.itemName} is decided at the ${inbound.decidingLevel.toLowerCase()} level; forward it there`);
+  if (input.action === 'forward' && inbound.decidingLevel === host.names.level) invalid('action', `${inbound.itemName} is decided here; decide it instead of forwarding it`);
+  // The transition, then the input, by the same rules as the origin's own actions (packages/domain).
+  const { state, entry } = applyForwardedAction({ status: inbound.status }, input.action, {
+    outcome: input.outcome ?? undefined, reason: input.reason ?? undefined, note: input.note ?? undefined,
+    missingMaterials: input.missingMaterials ?? [], toPointCode: input.toPointCode ?? '', decidingLevel: inbound.decidingLevel as Level,
+  } as never, { at: now, by: staff.username, pointCode: inbound.pointCode });
   if (inbound.version !== input.expectedVersion) throw new ConflictError(inbound.caseNo, input.expectedVersion, inbound);
   const by = { username: staff.username, name: staff.name };
   const today = chinaToday(now);
-  const note = input.note?.trim() || null;
-  let next: InboundRow['status'] = inbound.status;
+  const note = entry.note ?? null;
+  const next = state.status;
   const changes: Partial<InboundRow> = {};
   const outbox: { kind: HandoverKind; target: string; hop: number; payload: unknown }[] = [];
   const hops: Omit<HopRow, 'id'>[] = [];
 
-  if (input.action === 'accept') next = 'ACCEPTED';
   if (input.action === 'decide') {
-    if (inbound.decidingLevel !== host.names.level) invalid('action', `${inbound.itemName} is decided at the ${inbound.decidingLevel.toLowerCase()} level; forward it there`);
-    const outcome = input.outcome;
-    if (outcome !== 'GRANTED' && outcome !== 'REFUSED') invalid('outcome', 'must be GRANTED or REFUSED');
-    const reason = input.reason?.trim() || null;
-    if (outcome === 'REFUSED' && !reason) invalid('reason', 'a refusal must state its reason');
-    next = 'DECIDED';
+    const outcome = entry.outcome!;
+    const reason = entry.reason ?? null;
     Object.assign(changes, { decidedOn: today, outcome, reason });
     const payload: ResultPayload = {
-      fromPointCode: inbound.pointCode, toPointCode: inbound.originPointCode, outcome: outcome!, reason,
-      rightsNotice: outcome === 'REFUSED' ? reviewAndLitigationNotice() : null, decidedOn: today, by, at: now.toISOString(),
+      fromPointCode: inbound.pointCode, toPointCode: inbound.originPointCode, outcome, reason,
+      rightsNotice: entry.rightsNotice ?? null, decidedOn: today, by, at: now.toISOString(),
     };
     outbox.push({ kind: 'RESULT', target: levelOfCode(inbound.originPointCode), hop: inbound.hop, payload });
     hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'decide', fromCode: inbound.pointCode, toCode: inbound.originPointCode, at: now, byUsername: by.username, byName: by.name, note: outcome === 'GRANTED' ? '准予' : `不予许可：${reason}` });
   }
   if (input.action === 'returnDown') {
-    const reason = input.reason?.trim();
-    if (!reason) invalid('reason', 'returning a case requires a reason');
-    next = 'RETURNED';
-    changes.reason = reason!;
-    const payload: ReturnPayload = { fromPointCode: inbound.pointCode, toPointCode: inbound.fromPointCode, reason: reason!, by, at: now.toISOString() };
+    const reason = entry.reason!;
+    changes.reason = reason;
+    const payload: ReturnPayload = { fromPointCode: inbound.pointCode, toPointCode: inbound.fromPointCode, reason, by, at: now.toISOString() };
     outbox.push({ kind: 'RETURN', target: levelOfCode(inbound.fromPointCode), hop: inbound.hop, payload });
-    hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'returnDown', fromCode: inbound.pointCode, toCode: inbound.fromPointCode, at: now, byUsername: by.username, byName: by.name, note: reason! });
+    hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'returnDown', fromCode: inbound.pointCode, toCode: inbound.fromPointCode, at: now, byUsername: by.username, byName: by.name, note: reason });
   }
   if (input.action === 'requestSupplement') {
-    const missing = (input.missingMaterials ?? []).filter((x) => x && typeof x.name === 'string' && x.name.trim());
-    // R9: one notification listing everything that is missing.
-    if (missing.length === 0) invalid('missingMaterials', 'a supplement request must list at least one missing material');
-    next = 'SUPPLEMENT_REQUESTED';
+    // R9: one notification listing everything that is missing; the origin issues it to the applicant.
+    const missing = entry.missingMaterials!;
     const payload: SupplementPayload = { fromPointCode: inbound.pointCode, toPointCode: inbound.originPointCode, missingMaterials: missing, note, by, at: now.toISOString() };
     outbox.push({ kind: 'SUPPLEMENT', target: levelOfCode(inbound.originPointCode), hop: inbound.hop, payload });
     hops.push({ caseNo: inbound.caseNo, hop: inbound.hop, action: 'requestSupplement', fromCode: inbound.pointCode, toCode: inbound.originPointCode, at: now, byUsername: by.username, byName: by.name, note: missing.map((x) => x.name).join('、') });
   }
   if (input.action === 'forward') {
-    if (inbound.decidingLevel === host.names.level) invalid('action', `${inbound.itemName} is decided here; decide it instead of forwarding it`);
-    const to = checkForwardTarget(inbound.pointCode, input.toPointCode, inbound.decidingLevel);
-    next = 'FORWARDED';
+    const to = entry.toPointCode!;
     const hop = inbound.hop + 1;
     changes.hop = hop;
     const payload: ForwardPayload = {

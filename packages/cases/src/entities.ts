@@ -208,7 +208,7 @@ export interface InboundRow {
   originPointCode: string;
   fromPointCode: string;
   pointCode: string;
-  status: 'RECEIVED' | 'ACCEPTED' | 'DECIDED' | 'RETURNED' | 'FORWARDED' | 'SUPPLEMENT_REQUESTED';
+  status: 'RECEIVED' | 'ACCEPTED' | 'DECIDED' | 'RETURNED' | 'FORWARDED' | 'SUPPLEMENT_REQUESTED' | 'WITHDRAWN';
   itemId: number;
   itemName: string;
   decidingLevel: string;

@@ -14,7 +14,8 @@ export { sharedTrackingTypeDefs, levelTrackingTypeDefs, trackingResolvers, caseV
 export { delegationEntities, type InboundRow, type HopRow } from './entities.js';
 export { delegationMigration } from './migration.js';
 export { applyHandover, actOnForwarded, type ForwardedActInput } from './delegation.js';
-export { delegation, peerUrlFromEnv, type DelegationConfig } from './delegation-wiring.js';
+export { delegation, delegationSettings, peerUrlFromEnv, type DelegationConfig } from './delegation-wiring.js';
+export { reviewHandover, HANDOVER_EVENT_LABELS } from './handover-review.js';
 export { personalDataMigration, type PersonalDataReadRow } from './personal-data.js';
 export {
   sharedMyCaseTypeDefs, levelMyCaseTypeDefs, myCaseResolvers, myCaseAnswerResolver, phoneLast4Matches,

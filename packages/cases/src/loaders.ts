@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { byKeyLoader, childrenLoader } from '@scf/kit';
+import type { ServiceItemRow } from '@scf/catalogue';
+import { OUTBOX, reviewsOf, type OutboxReviewRow, type OutboxRow } from '@scf/handover';
 import type { CaseEventRow, CaseMaterialRow, CaseRow, HopRow, InboundRow, SupervisionRow } from './entities.js';
 
 export function caseLoaders(em: EntityManager) {
@@ -17,6 +19,8 @@ export function caseLoaders(em: EntityManager) {
       (ids) => em.find<SupervisionRow>('SupervisionRecord', { caseId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (s) => s.caseId,
     ),
+    /** Catalogue items from this level's copy of the catalogue (the master at the county, a replica below). */
+    itemById: byKeyLoader<number, ServiceItemRow>((ids) => em.find<ServiceItemRow>('ServiceItem', { id: { $in: [...ids] } }), (i) => i.id),
     inboundByNo: byKeyLoader<string, InboundRow>((nos) => em.find<InboundRow>('InboundCase', { caseNo: { $in: [...nos] } }), (c) => c.caseNo),
     hopsByCase: childrenLoader<string, HopRow>(
       (nos) => em.find<HopRow>('CaseHop', { caseNo: { $in: [...nos] } }, { orderBy: { id: 'asc' } }),
@@ -44,6 +48,23 @@ export function caseLoaders(em: EntityManager) {
       },
       (r) => r.loaderKey,
     ),
+    /** What this level sent for each case, oldest first (the last is the one a case's `handover` shows). */
+    outboxByCase: childrenLoader<string, OutboxRow>(
+      (nos) => em.find<OutboxRow>(OUTBOX, { caseNo: { $in: [...nos] } }, { orderBy: { id: 'asc' } }),
+      (o) => o.caseNo,
+    ),
+    /**
+     * FAILED messages each point sent. A case only travels along its own line of points, so what a point
+     * sent is exactly what this level sent for case numbers that start with the point's code.
+     */
+    failedByPoint: childrenLoader<string, OutboxRow & { pointKey: string }>(
+      async (codes) => {
+        const rows = await em.find<OutboxRow>(OUTBOX, { status: 'FAILED', $or: codes.map((c) => ({ caseNo: { $like: `${c}%` } })) }, { orderBy: { id: 'asc' } });
+        return rows.flatMap((r) => codes.filter((c) => r.caseNo.startsWith(c)).map((c) => ({ ...r, pointKey: c })));
+      },
+      (r) => r.pointKey,
+    ),
+    reviewsByMessage: childrenLoader<string, OutboxReviewRow>((ids) => reviewsOf(em, ids), (r) => r.messageId),
     supervisionByPoint: childrenLoader<string, SupervisionRow>(
       (codes) => em.find<SupervisionRow>('SupervisionRecord', { pointCode: { $in: [...codes] } }, { orderBy: { id: 'desc' } }),
       (s) => s.pointCode,

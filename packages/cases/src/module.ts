@@ -7,7 +7,7 @@ import type { CasesHost } from './ports.js';
 import { casesResolvers, caseRequestState, type HostLoaders } from './resolvers.js';
 import { levelCaseTypeDefs, sharedCaseTypeDefs } from './sdl.js';
 import { supervisionTask } from './supervision-task.js';
-import { delegation, type DelegationConfig } from './delegation-wiring.js';
+import { delegation, delegationSettings, type DelegationConfig } from './delegation-wiring.js';
 import { levelTrackingTypeDefs, sharedTrackingTypeDefs, trackingResolvers } from './tracking.js';
 import { levelMyCaseTypeDefs, myCaseResolvers, sharedMyCaseTypeDefs } from './my-case.js';
 
@@ -53,6 +53,8 @@ export const casesModule = defineModule({
 export const delegationModule = defineModule<DelegationConfig, { relay: Relay }>({
   name: 'delegation',
   requires: ['cases', 'handover'],
+  // The secret and every other level's address, checked before the database opens.
+  settings: (host, config) => delegationSettings(host.spec.level, config),
   start({ host, orm, clock, config }) {
     const { relay, route } = delegation(casesHostOf(host), orm, { ...config, clock });
     return { routes: [route], tasks: [relay.task], context: () => ({ kick: relay.kick }), exposes: { relay }, close: () => relay.close() };

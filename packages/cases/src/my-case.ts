@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { parseCaseNo } from '@scf/domain';
+import { countyOfPoint, parseCaseNo } from '@scf/domain';
 import type { LevelNames } from './level.js';
 import type { CasesHost } from './ports.js';
 import type { CasesRequestContext } from './resolvers.js';
@@ -122,7 +122,7 @@ export function myCaseAnswerResolver(n: LevelNames, host: Pick<CasesHost, 'findP
     if (!c) return null;
     if (!phoneLast4Matches(c.applicantPhone, ref.phoneLast4)) return NOT_VERIFIED;
     const [events, hops, calendar, point] = await Promise.all([
-      ctx.cases.eventsByCase.load(c.id), ctx.cases.hopsByCase.load(c.caseNo), ctx.cases.calendar(), host.findPoint(ctx.em, c.pointCode),
+      ctx.cases.eventsByCase.load(c.id), ctx.cases.hopsByCase.load(c.caseNo), ctx.cases.calendar(countyOfPoint(c.pointCode)), host.findPoint(ctx.em, c.pointCode),
     ]);
     return {
       verified: true,

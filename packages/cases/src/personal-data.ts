@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { handlesCase, type Actor } from '@scf/auth';
+import { handlesCase, type Actor, type CaseScope } from '@scf/auth';
 import { maskPhone, maskResidentId } from '@scf/domain';
 import { schemaMigration } from '@scf/kit';
 import type { CaseRow } from './entities.js';
@@ -79,9 +79,15 @@ export function focus(ctx: PersonalDataContext, row: CaseRow | null | undefined)
   return view;
 }
 
-async function wholeFor(ctx: PersonalDataContext, c: CaseRow, unit: string | null, fields: string): Promise<boolean> {
+/**
+ * Who handles the case (case-scope.ts), asked only for a case looked at on its own: a list costs no
+ * lookups for cases it shows masked anyway.
+ */
+export type ScopeOf = () => Promise<CaseScope>;
+
+async function wholeFor(ctx: PersonalDataContext, c: CaseRow, scope: ScopeOf, fields: string): Promise<boolean> {
   const actor = ctx.actor;
-  if (!actor || !ctx.personalData.focused.has(c) || !handlesCase(actor, { pointCode: c.pointCode, unit })) return false;
+  if (!actor || !ctx.personalData.focused.has(c) || actor.pointCode !== c.pointCode || !handlesCase(actor, await scope())) return false;
   const key = `${c.caseNo}|${fields}`;
   if (!ctx.personalData.recorded.has(key)) {
     ctx.personalData.recorded.add(key);
@@ -90,8 +96,8 @@ async function wholeFor(ctx: PersonalDataContext, c: CaseRow, unit: string | nul
   return true;
 }
 
-export async function applicantView(ctx: PersonalDataContext, c: CaseRow, unit: string | null) {
-  const whole = await wholeFor(ctx, c, unit, 'applicant.idNumber,applicant.phone');
+export async function applicantView(ctx: PersonalDataContext, c: CaseRow, scope: ScopeOf) {
+  const whole = await wholeFor(ctx, c, scope, 'applicant.idNumber,applicant.phone');
   return {
     type: c.applicantType,
     name: c.applicantName,
@@ -103,9 +109,9 @@ export async function applicantView(ctx: PersonalDataContext, c: CaseRow, unit: 
   };
 }
 
-export async function agentView(ctx: PersonalDataContext, c: CaseRow, unit: string | null) {
+export async function agentView(ctx: PersonalDataContext, c: CaseRow, scope: ScopeOf) {
   if (!c.agentName) return null;
-  const whole = await wholeFor(ctx, c, unit, 'agent.idNumber,agent.phone');
+  const whole = await wholeFor(ctx, c, scope, 'agent.idNumber,agent.phone');
   return {
     name: c.agentName,
     idNumber: whole ? c.agentIdNumber : maskResidentId(c.agentIdNumber ?? ''),

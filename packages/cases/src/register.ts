@@ -1,7 +1,8 @@
+import { DeadlockException, LockWaitTimeoutException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  chinaToday, formatCaseNo, invalid, MAX_CASE_SEQ, toCompactDate, validateCreditCode, validateDivisionCode,
+  chinaToday, countyOfPoint, formatCaseNo, invalid, isBlank, MAX_CASE_SEQ, optionalText, requireFits, toCompactDate, validateCreditCode, validateDivisionCode,
   validatePhone, validateResidentId, DomainError,
 } from '@scf/domain';
 import { itemForIntake } from '@scf/catalogue';
@@ -21,19 +22,12 @@ export interface RegisterInput {
 }
 
 function name(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !value.trim()) return invalid(field, 'is required and must not be blank');
+  if (typeof value !== 'string' || isBlank(value)) return invalid(field, 'is required and must not be blank');
   const v = value.trim();
-  if (v.length > 64) return invalid(field, `must be at most 64 characters, got ${v.length}`);
+  requireFits(v, field, 64);
   // Control characters and markup have no place in a name printed on an official notice.
   if (/[\u0000-\u001f<>]/.test(v)) return invalid(field, 'must not contain control characters or < >');
   return v;
-}
-
-function optionalText(value: unknown, field: string, max: number): string | null {
-  if (value == null || (typeof value === 'string' && value.trim() === '')) return null;
-  if (typeof value !== 'string') return invalid(field, 'must be text');
-  if (value.trim().length > max) return invalid(field, `must be at most ${max} characters`);
-  return value.trim();
 }
 
 /**
@@ -71,19 +65,31 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
   const staff = await host.findStaff(em, input.staff);
   if (!staff || !staff.active || staff.pointCode !== pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
 
+  // A repeated key is the same registration sent again (a lost answer, a second press, two tabs): the answer
+  // is the case it made. The same key for another applicant or item is a mistake, never someone else's case.
+  const registration = { itemId: input.itemId, applicant, agent };
   if (idempotencyKey) {
     const existing = await em.findOne<CaseRow>('CaseFile', { pointCode, idempotencyKey });
-    if (existing) return existing;
+    if (existing) return sameRegistration(existing, registration);
   }
 
   const { item, materials } = await itemForIntake(em, input.itemId, host.names.level);
+  // A replica holds the catalogue of every county it has points of; a point takes in its own county's items only.
+  if (item.countyCode !== countyOfPoint(pointCode)) {
+    throw new DomainError(
+      'ITEM_OF_ANOTHER_COUNTY',
+      `事项 ${item.id}（${item.name}）属于 ${item.countyCode} 的事项目录，${pointCode} 只受理本县事项 / service item ${item.id} is in county ${item.countyCode}'s catalogue; ${pointCode} takes in its own county's items only`,
+      'itemId',
+      { itemId: String(item.id), itemCountyCode: item.countyCode, pointCountyCode: countyOfPoint(pointCode) },
+    );
+  }
   const received = new Set(input.materialsReceived ?? []);
   for (const p of received) {
     if (!materials.some((m) => m.position === p)) invalid('materialsReceived', `item ${item.name} has no material number ${p} (it has 1–${materials.length})`);
   }
 
   const today = chinaToday(now);
-  return em.transactional(async (tx) => {
+  const write = () => em.transactional(async (tx) => {
     const seq = await nextSequence(tx as EntityManager, pointCode, today);
     const row = tx.create<CaseRow>('CaseFile', {
       caseNo: formatCaseNo(pointCode, today, seq),
@@ -129,6 +135,51 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
     await tx.flush();
     return row;
   });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      // Concurrent copies of one registration all passed the look-up above; the unique key on
+      // (point, idempotency key) let one of them in, and the others answer with its case.
+      if (idempotencyKey && e instanceof UniqueConstraintViolationException) {
+        const made = await em.fork().findOne<CaseRow>('CaseFile', { pointCode, idempotencyKey });
+        if (made) return sameRegistration(made, registration);
+      }
+      // MySQL may pick one of several registrations queueing for the day's first number as a deadlock
+      // victim and roll it back whole: it simply goes again.
+      const lostRace = e instanceof DeadlockException || e instanceof LockWaitTimeoutException || e instanceof UniqueConstraintViolationException;
+      if (!lostRace || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
+
+interface Registration {
+  itemId: string;
+  applicant: { type: string; name: string; idNumber: string | null; creditCode: string | null; phone: string };
+  agent: { name: string; idNumber: string; phone: string; entrustmentRef: string } | null;
+}
+
+/** The case a key already made, when this is the same registration again; CONFLICT when it is another. */
+function sameRegistration(existing: CaseRow, r: Registration): CaseRow {
+  const same =
+    String(existing.itemId) === String(r.itemId).trim() &&
+    existing.applicantType === r.applicant.type &&
+    existing.applicantName === r.applicant.name &&
+    existing.applicantIdNumber === r.applicant.idNumber &&
+    existing.applicantCreditCode === r.applicant.creditCode &&
+    existing.applicantPhone === r.applicant.phone &&
+    (existing.agentName ?? null) === (r.agent?.name ?? null) &&
+    (existing.agentIdNumber ?? null) === (r.agent?.idNumber ?? null) &&
+    (existing.agentPhone ?? null) === (r.agent?.phone ?? null) &&
+    (existing.entrustmentRef ?? null) === (r.agent?.entrustmentRef ?? null);
+  if (same) return existing;
+  // Neither the other case's number nor its applicant is told: the key is all the two have in common.
+  throw new DomainError(
+    'CONFLICT',
+    'idempotencyKey: 此幂等键已用于本点另一件登记（申请人、代理人或事项不同），未作登记；新的登记请重新打开登记表 / this idempotency key was already used here for a different registration (another applicant, agent or item); nothing was registered — a new registration needs a new key',
+    'idempotencyKey',
+  );
 }
 
 /** The point's next number for the day. The row lock on UPDATE makes concurrent registrations queue. */
@@ -144,8 +195,11 @@ async function nextSequence(em: EntityManager, pointCode: string, today: string)
       try {
         await conn.execute('insert into case_sequence (point_code, day, last_seq) values (?, ?, 1)', [pointCode, day], 'run', ctx);
         return 1;
-      } catch {
-        continue; // Another registration created the day's row first; take the next number from it.
+      } catch (e) {
+        // Another registration created the day's row first; take the next number from it. Anything else
+        // (a deadlock rolls the whole transaction back) goes up to registerCase, which starts again.
+        if (e instanceof UniqueConstraintViolationException) continue;
+        throw e;
       }
     }
     const [row] = await conn.execute<{ last_seq: number }[]>('select last_seq from case_sequence where point_code = ? and day = ?', [pointCode, day], 'all', ctx);

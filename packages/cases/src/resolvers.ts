@@ -1,16 +1,18 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { ForbiddenError, hasRole, requireAct, requireActor, requireRead, type Actor } from '@scf/auth';
-import { ACTION_LABELS, allowedActions, chinaToday, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
+import { ForbiddenError, hasRole, requireAct, requireActor, requireHandoverReview, requireRead, type Actor } from '@scf/auth';
+import { ACTION_LABELS, allowedActions, chinaToday, countyOfPoint, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { actOnCase, findCase, type ActInput } from './act.js';
 import type { CaseEventRow, CaseRow, InboundRow } from './entities.js';
 import { actOnForwarded, type ForwardedActInput } from './delegation.js';
+import { scopeOfCase, scopeOfForwarded, type ScopeLookups } from './case-scope.js';
 import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
 import { buildNotice, type NoticeKind } from './notices.js';
 import type { CasesHost } from './ports.js';
 import { registerCase, type RegisterInput } from './register.js';
 import { agentView, applicantView, focus, personalDataState, type PersonalDataReadRow } from './personal-data.js';
+import { HANDOVER_EVENT_LABELS, handoverTypeResolvers, latestHandover, reviewHandover } from './handover-review.js';
 
 /** The part of a subgraph's request context the cases module uses. */
 export interface CasesRequestContext {
@@ -23,10 +25,15 @@ export interface CasesRequestContext {
   actor: Actor | null;
 }
 
-/** Per-request state: DataLoaders and the calendar, loaded at most once per request. */
+/** Per-request state: DataLoaders and each county's calendar, loaded at most once per request. */
 export function caseRequestState(em: EntityManager) {
-  let calendar: Promise<WorkingCalendar> | undefined;
-  return { ...caseLoaders(em), calendar: () => (calendar ??= loadCalendar(em)), personalData: personalDataState() };
+  const calendars = new Map<string, Promise<WorkingCalendar>>();
+  const calendar = (countyCode: string) => {
+    let c = calendars.get(countyCode);
+    if (!c) calendars.set(countyCode, (c = loadCalendar(em, countyCode)));
+    return c;
+  };
+  return { ...caseLoaders(em), calendar, personalData: personalDataState() };
 }
 
 export interface HostLoaders {
@@ -34,8 +41,8 @@ export interface HostLoaders {
   loadPoint(ctx: any, code: string): Promise<unknown>;
   loadStaffByUsername(ctx: any, username: string): Promise<unknown>;
   /**
-   * The window unit a case belongs to where units share a point (the county hall): the unit of the clerk
-   * who took it in. Levels without units leave it out.
+   * The window unit (county hall) or desk (township centre) of a member of staff of this level. Levels
+   * without units (village rooms) leave it out.
    */
   unitOfStaff?(ctx: any, username: string): Promise<string | null>;
 }
@@ -45,8 +52,17 @@ const CLOCKED = new Set(['ACCEPTED', 'FORWARDED']);
 export function casesResolvers(host: CasesHost & HostLoaders) {
   const n = host.names;
   const caseType = `${n.type}Case`;
-  const unitOf = (ctx: CasesRequestContext, c: CaseRow) => host.unitOfStaff?.(ctx, c.responsibleUsername) ?? Promise.resolve(null);
-  const scopeOf = async (ctx: CasesRequestContext, c: CaseRow) => ({ pointCode: c.pointCode, unit: await unitOf(ctx, c) });
+  const lookups = (ctx: CasesRequestContext): ScopeLookups => ({
+    windowUnitOfItem: async (id) => (await ctx.cases.itemById.load(id))?.windowUnit ?? null,
+    unitOfStaff: async (username) => (await host.unitOfStaff?.(ctx, username)) ?? null,
+  });
+  const scopeOf = (ctx: CasesRequestContext, c: CaseRow) => scopeOfCase(n.level, c, lookups(ctx));
+  /** The item of a registration, when it is one of this county's: registerCase refuses any other with its reason. */
+  const itemToTakeIn = async (ctx: CasesRequestContext, itemId: unknown, pointCode: string) => {
+    const id = typeof itemId === 'string' && /^\d{1,9}$/.test(itemId.trim()) ? Number(itemId.trim()) : typeof itemId === 'number' ? itemId : NaN;
+    const item = Number.isSafeInteger(id) ? await ctx.cases.itemById.load(id) : null;
+    return item && item.countyCode === countyOfPoint(pointCode) ? item : null;
+  };
   const withPersonalData = (ctx: CasesRequestContext) => ({ em: ctx.em, actor: ctx.actor, now: ctx.now, personalData: ctx.cases.personalData });
   // Reading a point's lists of cases: anyone whose scope covers the point.
   const readable = (ctx: CasesRequestContext, code: string, what: string) => requireRead(ctx.actor, code, what);
@@ -62,7 +78,11 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
     },
     Mutation: {
       async [`register${n.type}Case`](_: unknown, { input }: { input: Omit<RegisterInput, 'staff'> }, ctx: CasesRequestContext) {
-        const actor = requireAct(ctx.actor, { pointCode: input.pointCode, unit: ctx.actor?.unit }, `register a case at ${input.pointCode}`);
+        const actor = requireAct(ctx.actor, { pointCode: input.pointCode, wholePoint: true }, `register a case at ${input.pointCode}`);
+        // Where the item is decided, only its unit takes it in (and the director): a clerk of another unit
+        // would otherwise register a case they then decide. Items decided above are taken in by any clerk.
+        const item = await itemToTakeIn(ctx, input.itemId, input.pointCode);
+        if (item && item.decidingLevel === n.level) requireAct(actor, { pointCode: input.pointCode, unit: item.windowUnit }, `take in ${item.name}`);
         return focus(withPersonalData(ctx), await registerCase(ctx.em, host, { ...input, staff: actor.username }, ctx.now()));
       },
       async [`act${n.type}Case`](_: unknown, { input }: { input: Omit<ActInput, 'staff'> }, ctx: CasesRequestContext) {
@@ -75,13 +95,25 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       },
       [`handleForwarded${n.type}Case`]: async (_: unknown, { input }: { input: Omit<ForwardedActInput, 'staff'> }, ctx: CasesRequestContext) => {
         const actor = requireActor(ctx.actor);
-        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), (inbound) =>
-          requireAct(actor, { pointCode: inbound.pointCode }, `act on forwarded case ${input.caseNo}`),
+        const row = await actOnForwarded(ctx.em, host, { ...input, staff: actor.username }, ctx.now(), async (inbound) =>
+          requireAct(actor, await scopeOfForwarded(n.level, inbound, lookups(ctx)), `act on forwarded case ${input.caseNo}`),
         );
         ctx.kick?.();
         return row;
       },
+      async [`requeue${n.type}Handover`](_: unknown, { input }: { input: { messageId: string; reason: string } }, ctx: CasesRequestContext) {
+        const row = await reviewHandover(ctx.em, host, input, 'requeue', ctx.actor, ctx.now());
+        ctx.kick?.();
+        return row;
+      },
+      [`abandon${n.type}Handover`]: async (_: unknown, { input }: { input: { messageId: string; reason: string } }, ctx: CasesRequestContext) => {
+        const row = await reviewHandover(ctx.em, host, input, 'abandon', ctx.actor, ctx.now());
+        // The case's later messages, held back behind this one, may go now.
+        ctx.kick?.();
+        return row;
+      },
     },
+    Handover: handoverTypeResolvers,
     [n.type]: {
       cases: (point: { code: string }, args: { status?: CaseStatus[]; first?: number }, ctx: CasesRequestContext) =>
         readable(ctx, point.code, `the cases of ${point.code}`) &&
@@ -101,6 +133,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       forwardedToMe: (point: { code: string }, args: { status: InboundRow['status'][] }, ctx: CasesRequestContext) =>
         readable(ctx, point.code, `the cases forwarded to ${point.code}`) &&
         ctx.cases.inboundByPoint.load(`${point.code}|${[...new Set(args.status)].sort().join(',')}`),
+      failedHandovers: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
+        requireHandoverReview(ctx.actor, point.code, `查看 ${point.code} 被拒收的移交`) && ctx.cases.failedByPoint.load(point.code),
     },
     [`${n.type}ForwardedCase`]: {
       async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {
@@ -111,8 +145,9 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       receivedAt: (c: InboundRow) => c.receivedAt.toISOString(),
       async light(c: InboundRow, _: unknown, ctx: CasesRequestContext) {
         if (!c.deadline || !['RECEIVED', 'ACCEPTED'].includes(c.status)) return null;
-        return light(await ctx.cases.calendar(), chinaToday(ctx.now()), c.deadline);
+        return light(await ctx.cases.calendar(countyOfPoint(c.pointCode)), chinaToday(ctx.now()), c.deadline);
       },
+      handover: (c: InboundRow, _: unknown, ctx: CasesRequestContext) => latestHandover(ctx, c.caseNo),
     },
     [caseType]: {
       async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {
@@ -124,8 +159,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       statusLabel: (c: CaseRow) => STATUS_LABELS[c.status as CaseStatus],
       allowedActions: (c: CaseRow) => allowedActions(c.status as CaseStatus),
       registeredAt: (c: CaseRow) => c.registeredAt.toISOString(),
-      applicant: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) => applicantView(withPersonalData(ctx), c, await unitOf(ctx, c)),
-      agent: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, await unitOf(ctx, c)),
+      applicant: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => applicantView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),
+      agent: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),
       async personalDataReads(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
         const actor = requireActor(ctx.actor);
         if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR')) throw new ForbiddenError('Only supervisors and directors see who read personal data');
@@ -135,7 +170,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       responsible: (c: CaseRow, _: unknown, ctx: unknown) => host.loadStaffByUsername(ctx, c.responsibleUsername),
       async light(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
         if (!c.deadline) return null;
-        const calendar = await ctx.cases.calendar();
+        const calendar = await ctx.cases.calendar(countyOfPoint(c.pointCode));
         if (CLOCKED.has(c.status)) return light(calendar, chinaToday(ctx.now()), c.deadline);
         // While a special procedure runs the clock stands still at the day it started.
         if (c.status === 'SUSPENDED' && c.suspendedOn) return light(calendar, c.suspendedOn, c.deadline);
@@ -147,7 +182,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       history: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) =>
         (await ctx.cases.eventsByCase.load(c.id)).map((e) => ({
           ...e,
-          actionLabel: e.action === 'register' ? '登记' : (ACTION_LABELS[e.action as CaseAction] ?? e.action),
+          actionLabel: e.action === 'register' ? '登记' : (ACTION_LABELS[e.action as CaseAction] ?? HANDOVER_EVENT_LABELS[e.action] ?? e.action),
           at: e.at.toISOString(),
           by: e.byUsername,
           missingMaterials: decodeMaterials(e.materials),
@@ -157,6 +192,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
         return buildNotice(kind, c, history as CaseEventRow[], point ?? { name: c.pointCode, centreName: c.pointCode });
       },
       supervisionRecords: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => ctx.cases.supervisionByCase.load(c.id),
+      handover: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => latestHandover(ctx, c.caseNo),
     },
   };
 }

@@ -192,6 +192,69 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     RETURNED
     FORWARDED
     SUPPLEMENT_REQUESTED
+    "撤回: the origin withdrew it while it was here; nobody may act on it any more"
+    WITHDRAWN
+  }
+
+  "Where a hand-over to another level is, at the level that sent it (R19)."
+  enum HandoverStatus {
+    "waiting for (another) delivery attempt"
+    PENDING
+    "the receiving level took it"
+    DELIVERED
+    "the receiving level refused it for good: it waits for a director to requeue or abandon it, and holds back the case's later hand-overs"
+    FAILED
+    "a director gave it up"
+    ABANDONED
+  }
+
+  enum HandoverKind {
+    "上报"
+    FORWARD
+    "办理结果 sent back to the origin"
+    RESULT
+    "退回 to the level that forwarded it"
+    RETURN
+    "补正要求 sent to the origin"
+    SUPPLEMENT
+    "撤回 travelling up to whoever holds the case"
+    WITHDRAW
+  }
+
+  "A director's decision on a refused hand-over."
+  type HandoverReview @shareable {
+    "requeue or abandon"
+    action: String!
+    by: String!
+    byName: String!
+    reason: String!
+    at: String!
+  }
+
+  "One hand-over this level sent, as its outbox holds it."
+  type Handover @shareable {
+    messageId: ID!
+    caseNo: String!
+    kind: HandoverKind!
+    "The receiving level."
+    to: Level!
+    status: HandoverStatus!
+    "Delivery attempts so far."
+    attempts: Int!
+    "Why the last attempt failed: the receiving level's refusal in its own words, or what went wrong on the way."
+    lastError: String
+    "The receiving level's refusal code (e.g. HANDOVER_WRONG_STATE) when it refused."
+    refusalCode: String
+    createdAt: String!
+    deliveredAt: String
+    "Who requeued or abandoned it, and why, oldest first."
+    reviews: [HandoverReview!]!
+  }
+
+  input HandoverReviewInput {
+    messageId: ID!
+    "Why: kept with the decision (at most 500 characters)."
+    reason: String!
   }
 
   input ForwardedCaseActionInput {
@@ -305,6 +368,10 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     act${n.type}Case(input: CaseActionInput!): ${n.type}Case!
     "Acts on a case another level forwarded to a ${n.label}: accept, decide, return or forward it on."
     handleForwarded${n.type}Case(input: ForwardedCaseActionInput!): ${n.type}ForwardedCase!
+    "Puts a hand-over a ${n.label} sent and the receiver refused (FAILED) back in line, once its cause is fixed. Directors over the point; the reason is recorded."
+    requeue${n.type}Handover(input: HandoverReviewInput!): Handover!
+    "Gives up a refused hand-over a ${n.label} sent, so the case's later ones may go; an abandoned forwarding brings the case back here. Directors over the point; the reason is recorded."
+    abandon${n.type}Handover(input: HandoverReviewInput!): Handover!
   }
 
   extend type ${n.type} {
@@ -316,6 +383,8 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     casesAway: [${n.type}Case!]
     "Cases other levels forwarded here; by default those waiting for action here."
     forwardedToMe(status: [ForwardedStatus!] = [RECEIVED, ACCEPTED]): [${n.type}ForwardedCase!]
+    "Hand-overs this point sent that the receiving level refused (FAILED), oldest first. The directors over the point; null, with a FORBIDDEN error, for anyone else."
+    failedHandovers: [Handover!]
   }
 
   "A case another level forwarded to a ${n.label}. The applicant deals only with the origin."
@@ -338,6 +407,8 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     decidedOn: String
     outcome: DecisionOutcome
     reason: String
+    "The latest hand-over this level sent for the case (a result, a return, a forwarding on), if any."
+    handover: Handover
   }
 
   "A case taken in at a ${n.label}."
@@ -377,6 +448,8 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     supervisionRecords: [SupervisionRecord!]!
     "Who has read this case's whole personal data (supervisors and directors)."
     personalDataReads: [PersonalDataRead!]!
+    "The latest hand-over sent for the case from here (forwarding, withdrawal), if any: delivered, waiting, or refused and why."
+    handover: Handover
   }
 `;
 }

@@ -1,5 +1,5 @@
 import { canRead } from '@scf/auth';
-import { chinaToday, light, parseCaseNo } from '@scf/domain';
+import { chinaToday, countyOfPoint, light, parseCaseNo } from '@scf/domain';
 import type { LevelNames } from './level.js';
 import type { CasesRequestContext } from './resolvers.js';
 
@@ -79,17 +79,17 @@ export function caseViewResolver(n: LevelNames, pointName: (ctx: any, code: stri
       // Not taken in here: this level may hold it because another level forwarded it here.
       const r = await ctx.cases.inboundByNo.load(track.caseNo);
       if (!r) return null;
-      const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(), pointName(ctx, r.pointCode), hops()]);
+      const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(countyOfPoint(r.pointCode)), pointName(ctx, r.pointCode), hops()]);
       const holds = r.status === 'RECEIVED' || r.status === 'ACCEPTED';
       return {
-        level: n.level, pointCode: r.pointCode, pointName: name, holds, status: r.status === 'DECIDED' ? 'DECIDED' : 'FORWARDED',
+        level: n.level, pointCode: r.pointCode, pointName: name, holds, status: r.status === 'DECIDED' || r.status === 'WITHDRAWN' ? r.status : 'FORWARDED',
         itemId: String(r.itemId), itemName: r.itemName, registeredAt: r.receivedAt.toISOString(), deadline: r.deadline,
         light: holds && r.deadline ? light(calendar, chinaToday(ctx.now()), r.deadline) : null, hops: hopList,
       };
     }
     const c = await ctx.cases.caseByNo.load(track.caseNo);
     if (!c) return null;
-    const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(), pointName(ctx, c.pointCode), hops()]);
+    const [calendar, name, hopList] = await Promise.all([ctx.cases.calendar(countyOfPoint(c.pointCode)), pointName(ctx, c.pointCode), hops()]);
     const clocked = c.deadline && (c.status === 'ACCEPTED' || c.status === 'FORWARDED');
     return {
       level: n.level,

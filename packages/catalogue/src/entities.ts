@@ -20,6 +20,12 @@ export interface ServiceItemRow {
   legalBasis: string;
   decidingLevel: Level;
   decidingUnit: string;
+  /**
+   * The window unit of the county hall (e.g. 县应急管理局) or the desk of a township centre (e.g. 社保)
+   * whose clerks and chief representative decide the item and handle its cases there; null for an item a
+   * village room decides (village rooms have no units), and for an older item nobody has named one for.
+   */
+  windowUnit: string | null;
   /** Comma-separated levels that may take the item in, e.g. `COUNTY,TOWNSHIP,VILLAGE` (R4). */
   intakeLevels: string;
   legalLimitDays: number;
@@ -59,10 +65,12 @@ export interface ItemChangeRow {
 }
 
 /**
- * A day a centre declares working or not, over the library calendar (R13). Clearing an override keeps the
- * row with `cleared = true`, so the clearing replicates like any other change.
+ * A day a county declares working or not for its own centres, over the library calendar (R13). It belongs
+ * to that county: its director sets it, and only that county's deadlines count with it. Clearing an
+ * override keeps the row with `cleared = true`, so the clearing replicates like any other change.
  */
 export interface CalendarOverrideRow {
+  countyCode: string;
   date: string;
   working: boolean;
   name: string | null;
@@ -103,6 +111,7 @@ export function catalogueEntities(): EntitySchema<any>[] {
         legalBasis: { type: 'text' },
         decidingLevel: { type: 'string', length: 16 },
         decidingUnit: { type: 'string', length: 64 },
+        windowUnit: { type: 'string', length: 64, nullable: true },
         intakeLevels: { type: 'string', length: 64 },
         legalLimitDays: { type: 'integer' },
         promisedLimitDays: { type: 'integer' },
@@ -146,6 +155,7 @@ export function catalogueEntities(): EntitySchema<any>[] {
       name: 'CalendarOverride',
       tableName: 'calendar_override',
       properties: {
+        countyCode: { type: 'string', length: 6, primary: true },
         date: { type: 'string', length: 10, primary: true },
         working: { type: 'boolean' },
         name: { type: 'string', length: 64, nullable: true },

@@ -32,15 +32,18 @@ export async function itemForIntake(
   return { item, materials };
 }
 
-/** The overrides in force in this database (cleared ones are kept only so the clearing replicates). */
-export async function calendarOverrides(em: EntityManager, year?: number): Promise<CalendarOverrideRow[]> {
-  const where: Record<string, unknown> = { cleared: false };
+/** A county's overrides in force (cleared ones are kept only so the clearing replicates). */
+export async function calendarOverrides(em: EntityManager, countyCode: string, year?: number): Promise<CalendarOverrideRow[]> {
+  const where: Record<string, unknown> = { countyCode, cleared: false };
   if (year !== undefined) where.date = { $like: `${String(year).padStart(4, '0')}-%` };
   return em.find<CalendarOverrideRow>('CalendarOverride', where, { orderBy: { date: 'asc' } });
 }
 
-/** The library calendar (State Council schedule via chinese-days) plus this database's overrides. */
-export async function loadCalendar(em: EntityManager): Promise<WorkingCalendar> {
-  const rows = await calendarOverrides(em);
+/**
+ * The working calendar of one county's centres: the library calendar (State Council schedule via
+ * chinese-days) plus that county's own entries — never another county's.
+ */
+export async function loadCalendar(em: EntityManager, countyCode: string): Promise<WorkingCalendar> {
+  const rows = await calendarOverrides(em, countyCode);
   return new WorkingCalendar(rows.map((r) => (r.name ? { date: r.date, working: r.working, name: r.name } : { date: r.date, working: r.working })));
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { CASE_KINDS, DomainError, invalid, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
+import { CASE_KINDS, DomainError, invalid, isBlank, optionalText, requireFits, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
 import {
   LEVELS, MASTER_SCOPE, MATERIAL_FORMS,
   type CalendarOverrideRow, type ItemChangeAction, type ItemChangeRow, type ItemMaterialRow, type Level, type MaterialForm, type ServiceItemRow,
@@ -13,6 +13,12 @@ export interface ItemInput {
   legalBasis: string;
   decidingLevel: Level;
   decidingUnit: string;
+  /**
+   * The window unit (county hall) or desk (township centre) that decides the item. At the county it
+   * defaults to `decidingUnit` when the hall has a window unit of that name; a township item must name its
+   * desk; a village item has none.
+   */
+  windowUnit?: string | null;
   intakeLevels?: Level[] | null;
   legalLimitDays: number;
   promisedLimitDays: number;
@@ -32,6 +38,11 @@ export interface MaterialInput {
 
 /** A change: only the fields given change; `materials`, when given, replaces the whole list. */
 export type ItemPatch = Partial<ItemInput>;
+
+/** What validation needs to know of the county: the names of its hall's window units. */
+export interface CatalogueContext {
+  windowUnits?: readonly string[];
+}
 
 export interface Approval {
   /** The approving director's username (checked by the caller against its staff table). */
@@ -54,12 +65,11 @@ function text(value: unknown, field: string, max: number, required: boolean): st
   }
   if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
   const t = value.trim();
-  if (!t) {
+  if (!t || isBlank(t)) {
     if (required) return invalid(field, 'must not be empty');
     return null;
   }
-  if (t.length > max) return invalid(field, `is ${t.length} characters long; at most ${max}`);
-  return t;
+  return requireFits(t, field, max);
 }
 
 function days(value: unknown, field: string): number {
@@ -70,8 +80,38 @@ function days(value: unknown, field: string): number {
   return value;
 }
 
+/**
+ * R24: the unit whose clerks and chief representative decide the item at its deciding level, and so the
+ * only staff there who handle its cases (packages/cases/src/case-scope.ts). `units`: the county hall's
+ * window units, when known.
+ */
+function windowUnitOf(input: ItemInput, decidingUnit: string, p: string, units?: readonly string[]): string | null {
+  const given = text(input.windowUnit, `${p}.windowUnit`, 64, false);
+  switch (input.decidingLevel) {
+    case 'VILLAGE':
+      if (given) invalid(`${p}.windowUnit`, `村级决定的事项不设窗口单位，村便民服务室的代办员都可办理 / a village room has no window units; leave windowUnit empty (got ${JSON.stringify(given)})`);
+      return null;
+    case 'TOWNSHIP':
+      if (!given) invalid(`${p}.windowUnit`, '乡镇决定的事项须写明由哪个窗口（岗位）办理，如“社保” / name the township desk that decides the item, e.g. 社保: only its clerks handle the cases');
+      return given;
+    default: {
+      const unit = given ?? (!units || units.includes(decidingUnit) ? decidingUnit : null);
+      if (!unit || (units && !units.includes(unit))) {
+        const hall = units?.length ? units.join('、') : '（无）';
+        invalid(
+          `${p}.windowUnit`,
+          `${given ? `县政务大厅没有窗口单位「${given}」` : `「${decidingUnit}」不是县政务大厅的窗口单位，请写明由哪个窗口单位办理`}；现有：${hall} / ` +
+            `name the window unit of the county hall that decides the item (${given ? `there is no unit ${given}` : `${decidingUnit} has no window in the hall`}); the hall's units: ${units?.join(', ') || 'none'}`,
+          { windowUnits: [...(units ?? [])] },
+        );
+      }
+      return unit;
+    }
+  }
+}
+
 /** Validates a complete item (new, or an existing one with a patch applied); `p` is the error field prefix. */
-export function validateItem(input: ItemInput, p = 'input'): { fields: ItemFields; materials: MaterialFields[] } {
+export function validateItem(input: ItemInput, p = 'input', context: CatalogueContext = {}): { fields: ItemFields; materials: MaterialFields[] } {
   const code = text(input.code, `${p}.code`, 32, true)!;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(code)) {
     invalid(`${p}.code`, `"${code}" is not an item code: use letters, digits, '-', '_' or '.', e.g. XK-YJ-001`);
@@ -96,6 +136,7 @@ export function validateItem(input: ItemInput, p = 'input'): { fields: ItemField
     );
   }
   const intakeLevels = LEVELS.filter((l) => given.includes(l)).join(',');
+  const windowUnit = windowUnitOf(input, decidingUnit, p, context.windowUnits);
 
   const legalLimitDays = days(input.legalLimitDays, `${p}.legalLimitDays`);
   const promisedLimitDays = days(input.promisedLimitDays, `${p}.promisedLimitDays`);
@@ -135,7 +176,7 @@ export function validateItem(input: ItemInput, p = 'input'): { fields: ItemField
 
   return {
     fields: {
-      code, name, kind: input.kind, legalBasis, decidingLevel: input.decidingLevel, decidingUnit, intakeLevels,
+      code, name, kind: input.kind, legalBasis, decidingLevel: input.decidingLevel, decidingUnit, windowUnit, intakeLevels,
       legalLimitDays, promisedLimitDays, fee, feeBasis, procedure, contactPhone,
     },
     materials,
@@ -172,19 +213,34 @@ async function assertCodeFree(em: EntityManager, countyCode: string, code: strin
   }
 }
 
+/** The director's note on a change, kept in the change log (a 255-character column). */
+export const CHANGE_NOTE_MAX = 255;
+
+function checkNote(approval: Approval): string | null {
+  return optionalText(approval.note, 'note', CHANGE_NOTE_MAX);
+}
+
 function recordChange(em: EntityManager, itemId: number, action: ItemChangeAction, changed: string, approval: Approval, at: Date) {
   em.create<ItemChangeRow>('ItemChange', {
-    itemId, action, changed, approvedBy: approval.approvedBy, approvedAt: at, note: approval.note?.trim() || null,
+    itemId, action, changed, approvedBy: approval.approvedBy, approvedAt: at, note: checkNote(approval),
   } as ItemChangeRow);
 }
 
+/**
+ * A hundred materials with long notes, before and after, would not fit the change log's TEXT column (and
+ * nobody reads such a line): past this length the log says how the list changed, not every material.
+ */
+const MATERIALS_DESCRIBED_MAX = 4000;
+
 function describeMaterials(ms: Pick<MaterialFields, 'name' | 'form' | 'copies' | 'note'>[]): string {
-  return ms.map((m) => `${m.name} (${m.form} ×${m.copies}${m.note ? `, ${m.note}` : ''})`).join('、') || 'none';
+  const full = ms.map((m) => `${m.name} (${m.form} ×${m.copies}${m.note ? `, ${m.note}` : ''})`).join('、') || 'none';
+  return full.length <= MATERIALS_DESCRIBED_MAX ? full : `${ms.length} materials (${ms.map((m) => m.name).join('、').slice(0, MATERIALS_DESCRIBED_MAX - 40)}…)`;
 }
 
 /** R3: adds an item to a county's catalogue, recorded with who approved it. */
-export async function addItem(em: EntityManager, countyCode: string, input: ItemInput, approval: Approval): Promise<ServiceItemRow> {
-  const { fields, materials } = validateItem(input);
+export async function addItem(em: EntityManager, countyCode: string, input: ItemInput, approval: Approval, context: CatalogueContext = {}): Promise<ServiceItemRow> {
+  const { fields, materials } = validateItem(input, 'input', context);
+  checkNote(approval);
   return em.transactional(async (tx) => {
     await assertCodeFree(tx, countyCode, fields.code);
     const at = approval.at ?? new Date();
@@ -196,7 +252,7 @@ export async function addItem(em: EntityManager, countyCode: string, input: Item
     for (const m of materials) tx.create<ItemMaterialRow>('ItemMaterial', { ...m, itemId: item.id } as ItemMaterialRow);
     recordChange(
       tx, item.id, 'ADDED',
-      `added ${fields.code} ${fields.name}: ${fields.kind}, decided at ${fields.decidingLevel} (${fields.decidingUnit}), taken in at ${fields.intakeLevels}; ` +
+      `added ${fields.code} ${fields.name}: ${fields.kind}, decided at ${fields.decidingLevel} (${fields.decidingUnit}${fields.windowUnit && fields.windowUnit !== fields.decidingUnit ? `, window ${fields.windowUnit}` : ''}), taken in at ${fields.intakeLevels}; ` +
         `legal ${fields.legalLimitDays} / promised ${fields.promisedLimitDays} working days; fee ${fields.fee}; materials: ${describeMaterials(materials)}`,
       approval, at,
     );
@@ -205,7 +261,7 @@ export async function addItem(em: EntityManager, countyCode: string, input: Item
 }
 
 const FIELD_ORDER: (keyof ItemFields)[] = [
-  'code', 'name', 'kind', 'legalBasis', 'decidingLevel', 'decidingUnit', 'intakeLevels', 'legalLimitDays', 'promisedLimitDays',
+  'code', 'name', 'kind', 'legalBasis', 'decidingLevel', 'decidingUnit', 'windowUnit', 'intakeLevels', 'legalLimitDays', 'promisedLimitDays',
   'fee', 'feeBasis', 'procedure', 'contactPhone',
 ];
 
@@ -217,21 +273,27 @@ async function loadItem(em: EntityManager, id: number | string, field = 'id'): P
 }
 
 /** R3: changes an item's guide; only what differs is written and logged. A withdrawn item cannot be changed. */
-export async function changeItem(em: EntityManager, id: number | string, patch: ItemPatch, approval: Approval): Promise<ServiceItemRow> {
+export async function changeItem(em: EntityManager, id: number | string, patch: ItemPatch, approval: Approval, context: CatalogueContext = {}): Promise<ServiceItemRow> {
+  checkNote(approval);
   return em.transactional(async (tx) => {
     const item = await loadItem(tx, id);
     if (item.status === 'WITHDRAWN') invalid('id', `service item ${item.id} (${item.name}) is withdrawn; a withdrawn item is not changed`);
     const current = await tx.find<ItemMaterialRow>('ItemMaterial', { itemId: item.id }, { orderBy: { position: 'asc' } });
     const defined = Object.fromEntries(Object.entries(patch ?? {}).filter(([, v]) => v !== undefined)) as ItemPatch;
+    // Moving the decision to another level, or to another unit the window unit was taken from, leaves the
+    // window unit to be worked out again unless the change names one.
+    const decidedElsewhere =
+      (defined.decidingLevel !== undefined && defined.decidingLevel !== item.decidingLevel) ||
+      (defined.decidingUnit !== undefined && defined.decidingUnit !== item.decidingUnit && item.windowUnit === item.decidingUnit);
     const merged: ItemInput = {
       code: item.code, name: item.name, kind: item.kind, legalBasis: item.legalBasis, decidingLevel: item.decidingLevel,
-      decidingUnit: item.decidingUnit, intakeLevels: item.intakeLevels.split(',').filter(Boolean) as Level[],
+      decidingUnit: item.decidingUnit, windowUnit: decidedElsewhere ? null : item.windowUnit, intakeLevels: item.intakeLevels.split(',').filter(Boolean) as Level[],
       legalLimitDays: item.legalLimitDays, promisedLimitDays: item.promisedLimitDays, fee: item.fee, feeBasis: item.feeBasis,
       procedure: item.procedure, contactPhone: item.contactPhone,
       materials: current.map((m) => ({ name: m.name, form: m.form, copies: m.copies, note: m.note })),
       ...defined,
     };
-    const { fields, materials } = validateItem(merged);
+    const { fields, materials } = validateItem(merged, 'input', context);
     const diffs: string[] = [];
     for (const f of FIELD_ORDER) {
       const before = item[f] ?? null;
@@ -269,9 +331,13 @@ export async function withdrawItem(em: EntityManager, id: number | string, reaso
   });
 }
 
-/** R13: a centre declares a day working or not — e.g. next year's schedule before the library knows it. */
+/**
+ * R13: a county declares a day working or not for its centres — e.g. next year's schedule before the library
+ * knows it. The entry is that county's alone.
+ */
 export async function setCalendarDay(
   em: EntityManager,
+  countyCode: string,
   input: { date: string; working: boolean; name?: string | null },
   setBy: string,
 ): Promise<CalendarOverrideRow> {
@@ -281,18 +347,18 @@ export async function setCalendarDay(
   return em.transactional(async (tx) => {
     const version = await nextVersion(tx);
     const data = { working: input.working, name, setBy, setAt: new Date(), cleared: false, version };
-    const existing = await tx.findOne<CalendarOverrideRow>('CalendarOverride', { date });
+    const existing = await tx.findOne<CalendarOverrideRow>('CalendarOverride', { countyCode, date });
     if (existing) return tx.assign(existing, data);
-    return tx.create<CalendarOverrideRow>('CalendarOverride', { date, ...data });
+    return tx.create<CalendarOverrideRow>('CalendarOverride', { countyCode, date, ...data });
   });
 }
 
-/** Removes a centre's override: the day is again what the library (or the weekday rule) says. */
-export async function clearCalendarDay(em: EntityManager, dateInput: string, setBy: string): Promise<void> {
+/** Removes a county's override: the day is again what the library (or the weekday rule) says there. */
+export async function clearCalendarDay(em: EntityManager, countyCode: string, dateInput: string, setBy: string): Promise<void> {
   const date = parseDate(dateInput, 'date');
   await em.transactional(async (tx) => {
-    const existing = await tx.findOne<CalendarOverrideRow>('CalendarOverride', { date, cleared: false });
-    if (!existing) invalid('date', `no override is set for ${date}; nothing to clear`);
+    const existing = await tx.findOne<CalendarOverrideRow>('CalendarOverride', { countyCode, date, cleared: false });
+    if (!existing) invalid('date', `${countyCode} 没有为 ${date} 设置日历条目，无需清除 / county ${countyCode} has no entry for ${date}; nothing to clear`);
     tx.assign(existing, { cleared: true, setBy, setAt: new Date(), version: await nextVersion(tx) });
   });
 }
@@ -313,6 +379,7 @@ export async function syncCatalogueItems(
   countyCode: string,
   items: ItemInput[],
   approval: Approval,
+  context: CatalogueContext = {},
 ): Promise<{ service_item: SeedStats; item_material: SeedStats }> {
   const stats = { service_item: { inserted: 0, updated: 0, unchanged: 0 }, item_material: { inserted: 0, updated: 0, unchanged: 0 } };
   const existing = await em.find<ServiceItemRow>('ServiceItem', { countyCode });
@@ -320,7 +387,7 @@ export async function syncCatalogueItems(
   const materialRows = existing.length ? await em.find<ItemMaterialRow>('ItemMaterial', { itemId: { $in: existing.map((i) => i.id) } }, { orderBy: { position: 'asc' } }) : [];
   const at = approval.at ?? new Date();
   for (const input of items) {
-    const { fields, materials } = validateItem(input, `catalogue[${input.code}]`);
+    const { fields, materials } = validateItem(input, `catalogue[${input.code}]`, context);
     const have = byCode.get(fields.code);
     if (!have) {
       const item = em.create<ServiceItemRow>('ServiceItem', { ...fields, countyCode, status: 'ACTIVE', version: await nextVersion(em), createdAt: at, updatedAt: at } as ServiceItemRow);

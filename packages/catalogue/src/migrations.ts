@@ -116,3 +116,46 @@ export function catalogueReplicaMigration(name: string) {
     sharedTables(schema.createTable('service_item', itemColumns).createTable('item_material', materialColumns)),
   );
 }
+
+/**
+ * Items name the window unit or desk that decides them (`window_unit`), and calendar entries belong to a
+ * county (`county_code` joins the key): before, one county's director moved every county's deadlines. An
+ * entry's county is its director's, the first six digits of `set_by`. At the county, an item whose deciding
+ * unit is one of the hall's window units gets that unit; any other item, and every township item, waits for
+ * its director to name one (until then only the director acts on its cases) — `npm run seed` names them for
+ * the demo catalogue.
+ */
+export function catalogueScopesMigration(level: Level, name = '0010-item-window-units-county-calendars') {
+  return schemaMigration(name, (schema) => {
+    let s = schema.alterTable('service_item', (t) => {
+      t.string('window_unit', 64).nullable();
+    });
+    if (level === 'COUNTY') {
+      s = s.raw(
+        "update service_item set window_unit = deciding_unit where deciding_level = 'COUNTY' and exists " +
+          '(select 1 from window_unit w where w.county_code = service_item.county_code and w.name = service_item.deciding_unit)',
+      );
+    }
+    s = s
+      .createTable('calendar_override_by_county', (t) => {
+        t.string('county_code', 6).notNullable();
+        t.string('date', 10).notNullable();
+        t.boolean('working').notNullable();
+        t.string('name', 64).nullable();
+        t.string('set_by', 64).notNullable();
+        t.datetime('set_at', { precision: 3 }).notNullable();
+        t.boolean('cleared').notNullable().defaultTo(false);
+        t.integer('version').notNullable().defaultTo(0);
+        t.primary(['county_code', 'date']);
+        t.index(['version'], 'calendar_override_county_version_index');
+      })
+      .raw(
+        'insert into calendar_override_by_county (county_code, date, working, name, set_by, set_at, cleared, version) ' +
+          'select substr(set_by, 1, 6), date, working, name, set_by, set_at, cleared, version from calendar_override',
+      )
+      .dropTable('calendar_override');
+    // knex types renameTable as a promise; on a builder it queues the statement like the others.
+    void s.renameTable('calendar_override_by_county', 'calendar_override');
+    return s;
+  });
+}

@@ -7,7 +7,7 @@ import { masterVersion } from './master.js';
 
 /**
  * What the county serves at `GET /internal/catalogue?county=<code>&since=<version>`: the county's items
- * (each with its full materials list) and the calendar overrides changed in (since, version].
+ * (each with its full materials list) and its calendar overrides changed in (since, version].
  */
 export interface CatalogueFeed {
   county: string;
@@ -19,8 +19,19 @@ export interface CatalogueFeed {
 
 export const INTERNAL_TOKEN_HEADER = 'x-scf-internal-token';
 
+/**
+ * The internal catalogue feed's secret (townships and villages present it to the county): env
+ * SCF_INTERNAL_TOKEN. In production it must be set, at least 32 characters — the development default is
+ * public. Throws, naming the variable, so the subgraph does not start.
+ */
 export function internalTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SCF_INTERNAL_TOKEN || 'dev-internal-token';
+  const value = env.SCF_INTERNAL_TOKEN;
+  if (value && value.length >= 32) return value;
+  if (env.NODE_ENV === 'production') {
+    throw new Error('SCF_INTERNAL_TOKEN must be set to a random string of at least 32 characters in production (e.g. openssl rand -base64 48), the same on all three subgraphs and different from SCF_HANDOVER_TOKEN');
+  }
+  if (value) throw new Error('SCF_INTERNAL_TOKEN is too short: use at least 32 characters');
+  return 'dev-internal-token';
 }
 
 export function tokenMatches(given: unknown, expected: string): boolean {
@@ -41,7 +52,7 @@ export async function catalogueFeed(em: EntityManager, county: string, since: nu
   const materials = items.length
     ? await em.find<ItemMaterialRow>('ItemMaterial', { itemId: { $in: items.map((i) => i.id) } }, { orderBy: { itemId: 'asc', position: 'asc' } })
     : [];
-  const overrides = await em.find<CalendarOverrideRow>('CalendarOverride', { version: range }, { orderBy: { version: 'asc' } });
+  const overrides = await em.find<CalendarOverrideRow>('CalendarOverride', { countyCode: county, version: range }, { orderBy: { version: 'asc' } });
   const plain = <T extends object>(row: T): T => ({ ...row });
   return {
     county, since, version,
@@ -81,9 +92,12 @@ export async function applyCatalogueFeed(em: EntityManager, feed: CatalogueFeed)
       if (materials.length) await tx.insertMany<ItemMaterialRow>('ItemMaterial', materials);
     }
     for (const o of feed.overrides) {
+      // Only the feed's own county's entries: a county never sets another's calendar, even by its feed.
+      if (o.countyCode !== feed.county) throw new Error(`catalogue feed of ${feed.county} carries a calendar entry of ${o.countyCode}`);
       const row = { ...o, setAt: asDate(o.setAt) };
-      const found = await tx.count<CalendarOverrideRow>('CalendarOverride', { date: o.date });
-      if (found) await tx.nativeUpdate<CalendarOverrideRow>('CalendarOverride', { date: o.date }, row);
+      const key = { countyCode: o.countyCode, date: o.date };
+      const found = await tx.count<CalendarOverrideRow>('CalendarOverride', key);
+      if (found) await tx.nativeUpdate<CalendarOverrideRow>('CalendarOverride', key, row);
       else await tx.insert<CalendarOverrideRow>('CalendarOverride', row);
     }
     const now = new Date();

@@ -126,7 +126,7 @@ export async function levelDashboardData(
   points: (em: EntityManager, countyCode: string) => Promise<DashboardPoint[]>,
 ): Promise<DashboardLevelData> {
   requireDashboardReader(ctx.actor, ref.code);
-  const [calendar, known] = await Promise.all([loadCalendar(ctx.em), points(ctx.em, ref.code)]);
+  const [calendar, known] = await Promise.all([loadCalendar(ctx.em, ref.code), points(ctx.em, ref.code)]);
   const today = chinaToday(ctx.now());
   // Its own unit of work: the figures' read transaction must not flush whatever else the request has loaded.
   const f = await levelFigures(ctx.em.fork(), { countyCode: ref.code, from: ref.from, to: ref.to, today, calendar });

@@ -2,7 +2,7 @@ export { levelFigures, SATISFIED_LEVELS, type LevelFigures, type PointFigures, t
 export { rates, type Rates } from './rates.js';
 export { COUNTERS, emptyCounts, addCounts, type Counts, type Counter } from './counts.js';
 export { yellowUntil, type OpenAlert, type OpenAlerts } from './alerts.js';
-export { DEFAULT_ALERT_LIMIT, MAX_PERIOD_DAYS, type FiguresQuery } from './query.js';
+export { DEFAULT_ALERT_LIMIT, MAX_PERIOD_DAYS, EARLIEST_DAY, LATEST_DAY, periodOf, type FiguresQuery } from './query.js';
 export { dashboardMigration } from './migration.js';
 export { sharedDashboardTypeDefs, levelDashboardTypeDefs, levelDashboardResolvers, levelDashboardData, requireDashboardReader, DASHBOARD_DATA_SELECTION, type DashboardLevelData, type DashboardPoint } from './graphql.js';
 export { levelDashboardModule, dashboardMigrations } from './module.js';

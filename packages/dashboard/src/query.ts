@@ -34,6 +34,30 @@ export interface Scope {
 
 /** A year and a day: a year-to-date or a whole (leap) year, not a decade scanned by mistake. */
 export const MAX_PERIOD_DAYS = 366;
+/**
+ * The days a period may cover. Well before any case and after any plan; beyond them the date arithmetic
+ * leaves four-digit years (9999-12-31 + 1 day), and a refusal would name one of its internals.
+ */
+export const EARLIEST_DAY = '2000-01-01';
+export const LATEST_DAY = '2099-12-31';
+
+/**
+ * A dashboard period's days, checked: real dates, within EARLIEST_DAY…LATEST_DAY, in order, at most
+ * MAX_PERIOD_DAYS long. Refusals name the argument (`from` or `to`).
+ */
+export function periodOf(fromValue: unknown, toValue: unknown): { from: DateString; to: DateString } {
+  const from = parseDate(fromValue, 'from');
+  const to = parseDate(toValue, 'to');
+  for (const [field, day] of [['from', from], ['to', to]] as const) {
+    if (compareDates(day, EARLIEST_DAY) < 0 || compareDates(day, LATEST_DAY) > 0) {
+      invalid(field, `统计期须在 ${EARLIEST_DAY} 至 ${LATEST_DAY} 之间 / ${day} is outside the dates a period may cover (${EARLIEST_DAY} to ${LATEST_DAY})`, { min: EARLIEST_DAY, max: LATEST_DAY });
+    }
+  }
+  if (compareDates(from, to) > 0) invalid('to', `统计期结束日早于开始日 / the period ends (${to}) before it starts (${from})`);
+  const days = daysBetween(from, to) + 1;
+  if (days > MAX_PERIOD_DAYS) invalid('to', `统计期最长 ${MAX_PERIOD_DAYS} 天，所选为 ${days} 天 / a period is at most ${MAX_PERIOD_DAYS} days, got ${days}`, { max: MAX_PERIOD_DAYS });
+  return { from, to };
+}
 export const DEFAULT_ALERT_LIMIT = 200;
 const MAX_ALERT_LIMIT = 1000;
 
@@ -50,11 +74,8 @@ export function scopeOf(query: FiguresQuery): Scope {
   if (typeof prefix !== 'string' || !/^\d{6}(\d{3}){0,2}$/.test(prefix) || !prefix.startsWith(query.countyCode)) {
     invalid('pointPrefix', `must be the code of the county ${query.countyCode} or of one of its townships (9 digits) or villages (12), got ${JSON.stringify(prefix)}`);
   }
-  const from = parseDate(query.from, 'from');
-  const to = parseDate(query.to, 'to');
+  const { from, to } = periodOf(query.from, query.to);
   const today = parseDate(query.today, 'today');
-  if (compareDates(from, to) > 0) invalid('to', `the period ends (${to}) before it starts (${from})`);
-  if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) invalid('to', `a period is at most ${MAX_PERIOD_DAYS} days, got ${daysBetween(from, to) + 1}`);
   const alertLimit = query.alertLimit ?? DEFAULT_ALERT_LIMIT;
   if (!Number.isInteger(alertLimit) || alertLimit < 0 || alertLimit > MAX_ALERT_LIMIT) {
     invalid('alertLimit', `must be a whole number from 0 to ${MAX_ALERT_LIMIT}, got ${alertLimit}`);

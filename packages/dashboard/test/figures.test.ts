@@ -301,4 +301,10 @@ describe('levelFigures on a township database', () => {
     await expect(figures({ today: '2026-02-30' })).rejects.toMatchObject({ field: 'today' });
     await expect(figures({ alertLimit: -1 })).rejects.toMatchObject({ field: 'alertLimit' });
   });
+
+  it('refuses a period outside 2000–2099 naming from or to, not a date it worked out on the way', async () => {
+    await expect(figures({ from: '9999-01-01', to: '9999-12-31' })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'from' });
+    await expect(figures({ from: '2099-06-01', to: '2100-01-31' })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'to' });
+    await expect(figures({ from: '1999-12-31', to: '2000-01-31' })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'from' });
+  });
 });

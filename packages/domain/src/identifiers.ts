@@ -148,6 +148,11 @@ export function validateDivisionCode(code: unknown, level: Level, field = 'code'
   return code.trim();
 }
 
+/** The county a point belongs to: the first six digits of any county, township or village code. */
+export function countyOfPoint(pointCode: string): string {
+  return pointCode.slice(0, 6);
+}
+
 /** The level a point code belongs to, told by its length. */
 export function levelOfCode(code: unknown, field = 'code'): Level {
   const level = levelOfPointCode(typeof code === 'string' ? code.trim() : code);

@@ -10,3 +10,4 @@ export * from './rights-notice';
 export * from './lifecycle';
 export * from './deadline';
 export * from './plain-text';
+export * from './text-limits';

@@ -13,6 +13,8 @@ import { invalid, TransitionNotAllowedError } from './errors';
 import { ancestorCodes, levelOfCode } from './identifiers';
 import { isLevel, LEVEL_SPECS, type Level } from './levels';
 import { reviewAndLitigationNotice } from './rights-notice';
+import { isBlank } from './plain-text';
+import { requireFits, TEXT_LIMITS } from './text-limits';
 
 /**
  * R8, R10, R12: one state machine for every level. A case at a village room and the same
@@ -234,14 +236,17 @@ export interface ActionResult<S extends CaseState> {
 
 type Fields = Record<string, unknown>;
 
-/** `required` may be the exact complaint to make when the value is missing. */
-function text(value: unknown, field: string, required: boolean | string): string | undefined {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+/**
+ * `required` may be the exact complaint to make when the value is missing. Text of invisible characters
+ * only is missing too: a refusal whose reason shows nothing states no reason.
+ */
+function text(value: unknown, field: string, required: boolean | string, max: number = TEXT_LIMITS.reason): string | undefined {
+  if (value === undefined || value === null || (typeof value === 'string' && isBlank(value))) {
     if (required === false) return undefined;
     return invalid(field, required === true ? 'is required and must not be blank' : required);
   }
   if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
-  return value.trim();
+  return requireFits(value.trim(), field, max);
 }
 
 function oneOf<T extends string>(input: Fields, key: string, allowed: readonly T[]): T {
@@ -264,10 +269,13 @@ function missingMaterials(input: Fields): MissingMaterial[] {
   if (!Array.isArray(list) || list.length === 0) {
     return invalid('missingMaterials', 'a supplement request must list at least one missing material');
   }
+  if (list.length > TEXT_LIMITS.missingMaterials) {
+    return invalid('missingMaterials', `最多列 ${TEXT_LIMITS.missingMaterials} 项，现为 ${list.length} 项 / lists ${list.length} materials; at most ${TEXT_LIMITS.missingMaterials}`, { maxItems: TEXT_LIMITS.missingMaterials });
+  }
   return list.map((item: unknown, i) => {
     const fields: Fields = typeof item === 'object' && item !== null ? (item as Fields) : {};
-    const name = text(fields['name'], `missingMaterials[${i}].name`, true) as string;
-    const problem = text(fields['problem'], `missingMaterials[${i}].problem`, false);
+    const name = text(fields['name'], `missingMaterials[${i}].name`, true, TEXT_LIMITS.materialName) as string;
+    const problem = text(fields['problem'], `missingMaterials[${i}].problem`, false, TEXT_LIMITS.materialProblem);
     return problem === undefined ? { name } : { name, problem };
   });
 }
@@ -277,7 +285,7 @@ function decision(input: Fields): Pick<HistoryEntry, 'outcome' | 'reason' | 'rig
   const outcome = oneOf(input, 'outcome', DECISION_OUTCOMES);
   const reason = text(input['reason'], 'reason', outcome === 'REFUSED' && 'a refusal must state its reason');
   if (outcome === 'GRANTED') return reason === undefined ? { outcome } : { outcome, reason };
-  return { outcome, reason, rightsNotice: text(input['rightsNotice'], 'rightsNotice', false) ?? reviewAndLitigationNotice() };
+  return { outcome, reason, rightsNotice: text(input['rightsNotice'], 'rightsNotice', false, TEXT_LIMITS.rightsNotice) ?? reviewAndLitigationNotice() };
 }
 
 function forwardTarget(input: Fields, from: string): string {
@@ -334,7 +342,7 @@ function entryFor<St extends string>(action: CaseAction, fromStatus: St, toStatu
   const at = instant(ctx.at);
   const fields: Fields = typeof input === 'object' && input !== null ? (input as Fields) : {};
   // Absent optional facts are left out rather than stored as undefined, so rows compare cleanly.
-  const facts = Object.entries({ ...actionFields(action, fields, pointCode), note: text(fields['note'], 'note', false) });
+  const facts = Object.entries({ ...actionFields(action, fields, pointCode), note: text(fields['note'], 'note', false, TEXT_LIMITS.note) });
   return {
     action,
     fromStatus,

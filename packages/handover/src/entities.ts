@@ -42,8 +42,20 @@ export interface InboxRow {
   receivedAt: Date;
 }
 
+/** An operator's decision on a FAILED message: put back in line or given up, by whom and why. Never deleted. */
+export interface OutboxReviewRow {
+  id: number;
+  messageId: string;
+  action: 'requeue' | 'abandon';
+  byUsername: string;
+  byName: string;
+  reason: string;
+  at: Date;
+}
+
 export const OUTBOX = 'HandoverOutbox';
 export const INBOX = 'HandoverInbox';
+export const OUTBOX_REVIEW = 'HandoverOutboxReview';
 
 /**
  * Fresh EntitySchema objects on every call (several ORMs live in one process). Query them by name:
@@ -81,6 +93,19 @@ export function handoverEntities(): EntitySchema<any>[] {
         caseNo: { type: 'string', length: 64 },
         hop: { type: 'integer' },
         receivedAt: { type: 'datetime', length: 3 },
+      },
+    }),
+    new EntitySchema<OutboxReviewRow>({
+      name: OUTBOX_REVIEW,
+      tableName: 'outbox_review',
+      properties: {
+        id: { type: 'integer', primary: true, autoincrement: true },
+        messageId: { type: 'string', length: 128 },
+        action: { type: 'string', length: 16 },
+        byUsername: { type: 'string', length: 64 },
+        byName: { type: 'string', length: 64 },
+        reason: { type: 'text' },
+        at: { type: 'datetime', length: 3 },
       },
     }),
   ];

@@ -38,3 +38,19 @@ export function handoverMigration(name: string) {
       }),
   );
 }
+
+/** `outbox_review`: who requeued or abandoned a FAILED message, and why (see reviewFailed). */
+export function handoverReviewMigration(name: string) {
+  return schemaMigration(name, (schema) =>
+    schema.createTable('outbox_review', (t) => {
+      t.increments('id').primary();
+      t.string('message_id', 128).notNullable();
+      t.string('action', 16).notNullable();
+      t.string('by_username', 64).notNullable();
+      t.string('by_name', 64).notNullable();
+      t.text('reason').notNullable();
+      t.datetime('at', { precision: 3 }).notNullable();
+      t.index(['message_id'], 'outbox_review_message_idx');
+    }),
+  );
+}

@@ -1,6 +1,6 @@
 import { defineModule } from '@scf/kit';
 import { handoverEntities } from './entities.js';
-import { handoverMigration } from './migration.js';
+import { handoverMigration, handoverReviewMigration } from './migration.js';
 
 /**
  * The outbox and inbox every level keeps to hand things over to another level exactly once. This module
@@ -10,5 +10,8 @@ import { handoverMigration } from './migration.js';
 export const handoverModule = defineModule({
   name: 'handover',
   entities: () => handoverEntities(),
-  migrations: () => [{ id: '0001-outbox-inbox', replaces: ['0005-handover'], create: handoverMigration }],
+  migrations: () => [
+    { id: '0001-outbox-inbox', replaces: ['0005-handover'], create: handoverMigration },
+    { id: '0002-reviews', replaces: ['0010-handover-review'], create: handoverReviewMigration },
+  ],
 });

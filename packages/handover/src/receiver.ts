@@ -1,14 +1,17 @@
-import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { DomainError } from '@scf/domain';
 import type { SubgraphRoute } from '@scf/kit';
+import { HANDOVER_FROM_HEADER, HANDOVER_SIGNATURE_HEADER, verifyHandover } from './credentials.js';
 import { INBOX, type InboxRow } from './entities.js';
 import { messageProblem } from './outbox.js';
-import { HANDOVER_PATH, HANDOVER_TOKEN_HEADER } from './relay.js';
+import { HANDOVER_PATH } from './relay.js';
 
 /** A hand-over as the receiver sees it: the sender's message with its payload parsed back. */
 export interface ReceivedMessage<P = any> {
+  /** Who sent it, as its signature proves (`x-scf-handover-from`). */
+  from: string;
   messageId: string;
   kind: string;
   caseNo: string;
@@ -43,18 +46,20 @@ export function isRefusal(e: unknown): boolean {
   return typeof code === 'string' && ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'HANDOVER_REFUSED'].includes(code);
 }
 
-export function tokenMatches(given: unknown, expected: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+const header = (headers: IncomingHttpHeaders, name: string) => {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
 
 export interface HandoverRouteOptions<P = any> {
   /** The receiver's database: its inbox and whatever `apply` writes. */
   orm: MikroORM;
-  /** See handoverTokenFromEnv. */
+  /** The shared hand-over secret (see handoverSecretFromEnv): each sender's key is derived from it. */
   token: string;
+  /** This receiver's party name: a message whose `target` is another party is refused (403, not taken). */
+  self?: string;
+  /** The parties allowed to send here; default anyone but `self` whose signature checks out. */
+  senders?: readonly string[];
   /**
    * Takes one hand-over into the receiver's own state, with `tx` — the transaction that also records the
    * message in the inbox: both commit or neither does. Throw a HandoverRefusal (or a DomainError) to refuse.
@@ -67,8 +72,11 @@ export interface HandoverRouteOptions<P = any> {
 }
 
 /**
- * `POST /internal/handover` (header `x-scf-handover-token`): takes each hand-over exactly once.
- * - wrong or missing token → 401, nothing read or written;
+ * `POST /internal/handover` (headers `x-scf-handover-from` and `x-scf-handover-signature`): takes each
+ * hand-over exactly once.
+ * - a missing or wrong signature, or one by another party than `x-scf-handover-from` names → 401, nothing
+ *   read or written (the sender retries: a wrong secret is a set-up fault);
+ * - a sender not among `senders`, or a `target` other than `self` → 403, nothing written (retried likewise);
  * - a body that is not a well-formed message → 400 with what is wrong;
  * - a new message → in ONE transaction: the inbox row, then `apply`; 200 `{ messageId, duplicate: false, result }`;
  * - a message already in the inbox → 200 `{ messageId, duplicate: true }`, `apply` is not called again;
@@ -87,14 +95,25 @@ export function handoverRoute<P = any>(opts: HandoverRouteOptions<P>): SubgraphR
   return {
     path: HANDOVER_PATH,
     method: 'POST',
-    async handle({ headers, body }) {
-      if (!tokenMatches(headers[HANDOVER_TOKEN_HEADER], opts.token)) {
-        return { status: 401, body: { error: `missing or wrong ${HANDOVER_TOKEN_HEADER} header` } };
+    async handle({ headers, body, rawBody }) {
+      const from = header(headers, HANDOVER_FROM_HEADER);
+      if (!verifyHandover(opts.token, from, rawBody ?? '', header(headers, HANDOVER_SIGNATURE_HEADER))) {
+        return {
+          status: 401,
+          body: { error: `移交消息未签名或签名不符，不予接收 (missing or wrong ${HANDOVER_SIGNATURE_HEADER} for the sender named in ${HANDOVER_FROM_HEADER})`, code: 'HANDOVER_UNAUTHENTICATED' },
+        };
+      }
+      if (from === opts.self || (opts.senders && !opts.senders.includes(from!))) {
+        return { status: 403, body: { error: `本级不接收 ${from} 发来的移交 (sender not allowed here)`, code: 'HANDOVER_WRONG_SENDER' } };
       }
       const problem = body === undefined ? 'the request has no body: send the message as JSON' : messageProblem(body);
-      if (problem) return { status: 400, body: { error: `malformed hand-over: ${problem}` } };
+      if (problem) return { status: 400, body: { error: `移交消息格式不对 (malformed hand-over: ${problem})`, code: 'HANDOVER_MALFORMED' } };
       const b = body as Record<string, unknown>;
+      if (opts.self !== undefined && b.target !== opts.self) {
+        return { status: 403, body: { error: `这条移交是发给 ${String(b.target)} 的，这里是 ${opts.self} (sent to the wrong level)`, code: 'HANDOVER_WRONG_TARGET' } };
+      }
       const message: ReceivedMessage<P> = {
+        from: from!,
         messageId: String(b.messageId), kind: String(b.kind), caseNo: String(b.caseNo), hop: b.hop as number, payload: b.payload as P,
         ...(typeof b.target === 'string' ? { target: b.target } : {}),
         ...(typeof b.createdAt === 'string' ? { createdAt: b.createdAt } : {}),

@@ -2,15 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { BackgroundTask } from '@scf/kit';
+import { handoverHeaders } from './credentials.js';
 import { OUTBOX, type OutboxRow } from './entities.js';
 
 export const HANDOVER_PATH = '/internal/handover';
-export const HANDOVER_TOKEN_HEADER = 'x-scf-handover-token';
-
-/** The shared secret of the hand-over endpoint: env SCF_HANDOVER_TOKEN, default `dev-handover-token`. */
-export function handoverTokenFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SCF_HANDOVER_TOKEN || 'dev-handover-token';
-}
 
 /** How often the relay looks for due messages: env SCF_HANDOVER_RELAY_MS, default 1000. */
 export function relayIntervalFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -22,8 +17,10 @@ export interface RelayOptions {
   orm: MikroORM;
   /** A message's `target` → the receiving subgraph's base URL (e.g. http://127.0.0.1:4002, no /graphql). */
   resolveTarget(target: string): string | Promise<string>;
-  /** Sent as `x-scf-handover-token`; see handoverTokenFromEnv. */
+  /** The shared hand-over secret (see handoverSecretFromEnv): every message is signed with `from`'s key derived from it. */
   token: string;
+  /** Who sends: the party name the receiver checks the signature against (by convention the sending level, `VILLAGE`). */
+  from: string;
   /** The time the relay believes it is (due times, back-off, leases). Default: the real clock. */
   clock?: () => Date;
   /** Messages sent per pass (a pass takes the first undelivered message of up to this many cases). Default 50. */
@@ -77,7 +74,7 @@ export interface Relay {
 /**
  * What an HTTP answer means for a message:
  * - 2xx (including `{ duplicate: true }`): delivered;
- * - a network error, a timeout, 5xx, and 401/403/404/408/429 (wrong token, receiver not deployed yet, busy —
+ * - a network error, a timeout, 5xx, and 401/403/404/408/429 (wrong secret, sent to the wrong level, receiver not deployed yet, busy —
  *   the fault is in the set-up, not in the message): retry with back-off;
  * - any other 4xx (400 malformed, 422 refused by the receiver's rules, …): refused for good — retrying would
  *   get the same answer.
@@ -125,16 +122,17 @@ export function createRelay(opts: RelayOptions): Relay {
   async function post(row: OutboxRow): Promise<{ status: number | null; text: string }> {
     try {
       const base = (await opts.resolveTarget(row.target)).replace(/\/+$/, '').replace(/\/graphql$/, '');
+      const body = JSON.stringify({
+        messageId: row.messageId, target: row.target, kind: row.kind, caseNo: row.caseNo, hop: row.hop,
+        payload: JSON.parse(row.payload), createdAt: asDate(row.createdAt).toISOString(),
+      });
       const res = await fetch(`${base}${HANDOVER_PATH}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [HANDOVER_TOKEN_HEADER]: opts.token },
-        body: JSON.stringify({
-          messageId: row.messageId, target: row.target, kind: row.kind, caseNo: row.caseNo, hop: row.hop,
-          payload: JSON.parse(row.payload), createdAt: asDate(row.createdAt).toISOString(),
-        }),
+        headers: { 'content-type': 'application/json', ...handoverHeaders(opts.token, opts.from, body) },
+        body,
         signal: AbortSignal.timeout(timeoutMs),
       });
-      return { status: res.status, text: (await res.text()).slice(0, 500) };
+      return { status: res.status, text: (await res.text()).slice(0, 2000) };
     } catch (e) {
       const err = e as Error & { cause?: { code?: string; message?: string } };
       const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err.cause?.code ?? err.cause?.message ?? err.message);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { abandon, createRelay, HandoverRefusal, OUTBOX, requeue, type OutboxRow, type RelayOptions } from '../src/index.js';
-import { appliedHops, count, freshUrls, lossyProxy, message, openSide, postRaw, send, startReceiver, testClock, TOKEN, type TestReceiver } from './support.js';
+import { appliedHops, count, freshUrls, lossyProxy, message, openSide, postRaw, send, SENDER, startReceiver, testClock, TOKEN, type TestReceiver } from './support.js';
 
 /** Things to close after each test, newest first. */
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -25,7 +25,7 @@ async function receiverOn(url: string, opts: Parameters<typeof startReceiver>[1]
 }
 
 function relayFor(orm: MikroORM, baseUrl: () => string, clock: () => Date, extra: Partial<RelayOptions> = {}) {
-  const relay = createRelay({ orm, resolveTarget: () => baseUrl(), token: TOKEN, clock, minBackoffMs: 1000, maxBackoffMs: 60_000, log: () => undefined, ...extra });
+  const relay = createRelay({ orm, resolveTarget: () => baseUrl(), token: TOKEN, from: SENDER, clock, minBackoffMs: 1000, maxBackoffMs: 60_000, log: () => undefined, ...extra });
   cleanups.push(() => relay.close());
   return relay;
 }
@@ -95,7 +95,7 @@ describe('hand-over between two databases', () => {
     const clock = testClock();
     const receiver = await receiverOn(urls.receiver);
     await send(sender, Array.from({ length: 30 }, (_, i) => message(`DEAD-${i}`, 1)), clock.now);
-    const dying = createRelay({ orm: sender, resolveTarget: () => receiver.server.baseUrl, token: TOKEN, clock: clock.now, log: () => undefined });
+    const dying = createRelay({ orm: sender, resolveTarget: () => receiver.server.baseUrl, token: TOKEN, from: SENDER, clock: clock.now, log: () => undefined });
     // A relay killed in the middle of a POST leaves its claim behind: the lease has to run out first.
     await (sender.em.fork() as EntityManager).nativeUpdate<OutboxRow>(OUTBOX, { caseNo: { $in: ['DEAD-0', 'DEAD-1'] } }, {
       claimedBy: 'killed-relay', claimedUntil: new Date(clock.now().getTime() + 30_000),
@@ -163,7 +163,7 @@ describe('hand-over between two databases', () => {
     expect((await postRaw(base, body, TOKEN.slice(0, -1))).status).toBe(401);
     const missing = await postRaw(base, body, null);
     expect(missing.status).toBe(401);
-    expect(missing.json.error).toMatch(/x-scf-handover-token/);
+    expect(missing.json).toMatchObject({ code: 'HANDOVER_UNAUTHENTICATED', error: expect.stringMatching(/x-scf-handover-signature/) });
 
     const bad = async (b: string) => postRaw(base, b);
     expect(await bad('{not json')).toMatchObject({ status: 400, json: { error: expect.stringMatching(/not JSON/) } });

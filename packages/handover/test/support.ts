@@ -3,7 +3,7 @@ import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { parse } from 'graphql';
 import { freshTestDatabases, openDatabase, schemaMigration, SqlCounter, startSubgraph, type RunningSubgraph } from '@scf/kit';
-import { enqueue, handoverEntities, handoverMigration, handoverRoute, type HandoverMessage, type ReceivedMessage } from '../src/index.js';
+import { enqueue, handoverEntities, handoverHeaders, handoverMigration, handoverRoute, type HandoverMessage, type ReceivedMessage } from '../src/index.js';
 
 export { testDatabase } from '@scf/kit';
 
@@ -49,6 +49,8 @@ export async function openSide(url: string): Promise<MikroORM> {
 }
 
 export const TOKEN = 'test-handover-token';
+/** The party the test senders sign as. */
+export const SENDER = 'SENDER';
 
 export async function count(orm: MikroORM, sql: string, params: unknown[] = []): Promise<number> {
   const rows = await (orm.em.fork() as EntityManager).execute<{ n: unknown }[]>(`select count(*) as n from ${sql}`, params);
@@ -74,12 +76,14 @@ export interface TestReceiver {
 /** A real subgraph server (kit's startSubgraph) on the receiver database, with the hand-over route mounted. */
 export async function startReceiver(
   url: string,
-  opts: { port?: number; apply?: (tx: EntityManager, m: ReceivedMessage) => Promise<void> } = {},
+  opts: { port?: number; apply?: (tx: EntityManager, m: ReceivedMessage) => Promise<void>; self?: string; senders?: string[] } = {},
 ): Promise<TestReceiver> {
   const orm = await openSide(url);
   const route = handoverRoute({
     orm,
     token: TOKEN,
+    self: opts.self,
+    senders: opts.senders,
     async apply(tx, m) {
       if (opts.apply) await opts.apply(tx, m);
       await tx.insert<AppliedRow>('Applied', { messageId: m.messageId, caseNo: m.caseNo, hop: m.hop, kind: m.kind } as AppliedRow);
@@ -119,10 +123,11 @@ export function testClock(start = '2026-09-28T08:00:00.000Z') {
   return { now: () => now, advance(ms: number) { now = new Date(now.getTime() + ms); } };
 }
 
+/** POSTs `body` signed as SENDER with `token` (null: unsigned). */
 export async function postRaw(baseUrl: string, body: string, token: string | null = TOKEN): Promise<{ status: number; json: any }> {
   const res = await fetch(`${baseUrl}/internal/handover`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { 'x-scf-handover-token': token }) },
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : handoverHeaders(token, SENDER, body)) },
     body,
   });
   return { status: res.status, json: await res.json() };
@@ -139,7 +144,11 @@ export async function lossyProxy(upstream: () => string) {
     for await (const c of req) chunks.push(c as Buffer);
     const answer = await fetch(`${upstream()}${req.url}`, {
       method: req.method,
-      headers: { 'content-type': 'application/json', 'x-scf-handover-token': String(req.headers['x-scf-handover-token'] ?? '') },
+      headers: {
+        'content-type': 'application/json',
+        'x-scf-handover-from': String(req.headers['x-scf-handover-from'] ?? ''),
+        'x-scf-handover-signature': String(req.headers['x-scf-handover-signature'] ?? ''),
+      },
       body: Buffer.concat(chunks),
     });
     const text = await answer.text();

@@ -5,6 +5,7 @@ import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
 import { SqlCounter, countingLoggerFactory } from './sql-counter.js';
+import { ColumnLengthGuard } from './column-limits.js';
 
 import type { Level } from '@scf/domain';
 
@@ -137,6 +138,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<{ orm:
     },
     // A request must work on its own forked EntityManager: a shared identity map would leak data between users.
     allowGlobalContext: false,
+    // No string longer than its column reaches the database, on either driver (see ColumnLengthGuard).
+    subscribers: [new ColumnLengthGuard()],
     forceUtcTimezone: true,
     loggerFactory: countingLoggerFactory(sql),
     debug: process.env.SCF_SQL_DEBUG === '1' ? ['query', 'query-params'] : false,

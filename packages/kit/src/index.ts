@@ -12,3 +12,5 @@ export * from './directories.js';
 export * from './point-resolvers.js';
 export * from './test-databases.js';
 export * from './plain-text-guard.js';
+export * from './column-limits.js';
+export * from './peers.js';

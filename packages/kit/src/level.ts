@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { MikroORM } from '@mikro-orm/core';
 import { authConfigFromEnv } from '@scf/auth';
 import { databaseUrlFor, openDatabase } from './database.js';
+import { portFromEnv } from './peers.js';
 import type { LevelHost, LevelServerConfig, ModuleParts, ResolverMap, SubgraphModule } from './module.js';
 import { mergeResolvers } from './resolvers.js';
 import { federationLink, sharedEnums } from './sdl.js';
@@ -121,7 +122,11 @@ export function defineLevel<const M extends readonly SubgraphModule<any, any>[]>
         close,
       };
     },
-    async createServer(config = {} as LevelConfig<M>) {
+    async createServer(given = {} as LevelConfig<M>) {
+      // Settings first: a start without a required secret or address stops before the database is touched.
+      const auth = given.auth ?? authConfigFromEnv();
+      let config = { ...given, auth };
+      for (const m of modules) if (m.settings) config = { ...config, ...m.settings(host, config as never) };
       const { orm, sql } = await openLevelDatabase(config.databaseUrl ?? databaseUrlFor(host.spec.level));
       let mounted: MountedModules;
       try {
@@ -131,7 +136,7 @@ export function defineLevel<const M extends readonly SubgraphModule<any, any>[]>
         throw e;
       }
       const server = await startSubgraph({
-        name, typeDefs, resolvers, orm, sql, auth: config.auth ?? authConfigFromEnv(), port: config.port, host: config.host, clock: config.clock,
+        name, typeDefs, resolvers, orm, sql, auth, port: config.port, host: config.host, clock: config.clock,
         routes: mounted.parts.flatMap((p) => p.routes ?? []),
         tasks: mounted.parts.flatMap((p) => p.tasks ?? []),
         context: (em, now, identity) => mounted.context(em, now, identity),
@@ -149,10 +154,17 @@ export function defineLevel<const M extends readonly SubgraphModule<any, any>[]>
 /**
  * Runs a level as its own process (`npm start` and production): `<LEVEL>_PORT` (default the level's port
  * in the table of levels) and `<LEVEL>_HOST` (default 127.0.0.1), stopping cleanly on SIGINT and SIGTERM.
+ * Everything else (secrets, the other levels' addresses, the database) the level reads from the
+ * environment; a missing or bad setting stops the start with one line naming it.
  */
 export async function runLevel<M extends readonly SubgraphModule<any, any>[]>(level: MountedLevel<M>, config: LevelConfig<M> = {} as LevelConfig<M>, env: NodeJS.ProcessEnv = process.env) {
-  const { level: name, defaultPort, field } = level.host.spec;
-  const server = await level.createServer({ port: Number(env[`${name}_PORT`] ?? defaultPort), host: env[`${name}_HOST`] ?? '127.0.0.1', ...config });
+  const { level: name, field } = level.host.spec;
+  const server = await Promise.resolve()
+    .then(() => level.createServer({ port: portFromEnv(name, env), host: env[`${name}_HOST`] ?? '127.0.0.1', ...config }))
+    .catch((e: Error) => {
+      console.error(`${field} subgraph not started: ${e.message}`);
+      process.exit(1);
+    });
   console.log(`${field} subgraph at ${server.url}`);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void server.stop().then(() => process.exit(0)));
   return server;

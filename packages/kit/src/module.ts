@@ -150,6 +150,12 @@ export interface SubgraphModule<C = {}, E = {}> {
   /** Built fresh per database: ORMs in one process never share metadata. */
   entities?(host: LevelHost): EntitySchema<any, any>[];
   migrations?(host: LevelHost): ModuleMigration[];
+  /**
+   * The module's settings, read and checked before the database is opened: a production start without a
+   * secret, or a multi-host start without a peer's address, stops at once naming it. What it returns is
+   * merged into the config that `start` gets.
+   */
+  settings?(host: LevelHost, config: LevelServerConfig & Partial<C>): Partial<C>;
   start?(runtime: ModuleRuntime<C>): ModuleParts<E> | Promise<ModuleParts<E>>;
   /** Only so TypeScript can tell a module's configuration from its exposes; never set. */
   readonly __config?: C;

@@ -1,24 +1,36 @@
 import { GraphQLError, visit } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { plainTextProblem } from '@scf/domain';
+import { plainTextProblem, TEXT_LIMITS, textLength } from '@scf/domain';
 
 /** Secrets are not text anyone reads: a password may hold any character. */
 const EXEMPT = new Set(['password', 'currentPassword', 'newPassword']);
 
-function refuse(field: string, problem: string): never {
+function refuse(field: string, problem: string, details?: Record<string, unknown>): never {
   // Status 200 as for any refused input: the gateway passes a subgraph's GraphQL errors on as they are,
   // but turns a non-2xx answer into an opaque one.
-  throw new GraphQLError(`${field}: ${problem}`, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 200 } } });
+  throw new GraphQLError(`${field}: ${problem}`, { extensions: { ...details, code: 'BAD_USER_INPUT', field, http: { status: 200 } } });
 }
 
-function checkValue(value: unknown, path: string[], name: (path: string[]) => string): void {
+/**
+ * The ceiling for any string at all, passwords included: no column takes more (each mutation then checks
+ * its own fields against their columns, with lower limits).
+ */
+function checkString(value: string, field: string, exempt: boolean): void {
+  const length = textLength(value);
+  const max = TEXT_LIMITS.anyInput;
+  if (length > max) refuse(field, `最多 ${max} 个字符，现为 ${length} 个 / at most ${max} characters, got ${length}`, { maxLength: max, length });
+  if (exempt) return;
+  const problem = plainTextProblem(value);
+  if (problem) refuse(field, problem);
+}
+
+function checkValue(value: unknown, path: string[], name: (path: string[]) => string, exempt = false): void {
   if (typeof value === 'string') {
-    const problem = plainTextProblem(value);
-    if (problem) refuse(name(path), problem);
+    checkString(value, name(path), exempt);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => checkValue(v, path.concat(String(i)), name));
+    value.forEach((v, i) => checkValue(v, path.concat(String(i)), name, exempt));
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (!EXEMPT.has(k)) checkValue(v, path.concat(k), name);
+    for (const [k, v] of Object.entries(value)) checkValue(v, path.concat(k), name, exempt || EXEMPT.has(k));
   }
 }
 
@@ -44,16 +56,12 @@ export function plainTextGuard(): ApolloServerPlugin {
               if (path.length) usedAt.set(n.name.value, path.slice());
             },
             StringValue(n) {
-              if (path.length && !path.some((p) => EXEMPT.has(p))) {
-                const problem = plainTextProblem(n.value);
-                if (problem) refuse(fieldName(path), problem);
-              }
+              if (path.length) checkString(n.value, fieldName(path), path.some((p) => EXEMPT.has(p)));
             },
           });
           for (const [name, value] of Object.entries(request.variables ?? {})) {
             const at = usedAt.get(name) ?? [name];
-            if (at.some((p) => EXEMPT.has(p))) continue;
-            checkValue(value, at, fieldName);
+            checkValue(value, at, fieldName, at.some((p) => EXEMPT.has(p)));
           }
         },
       };

@@ -12,7 +12,7 @@ import type { DocumentNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { authConfigFromEnv, CLIENT_IP_HEADER, GATEWAY_CREDENTIAL_HEADER, verifyGatewayCredential, verifyStaffToken, type Actor, type AuthConfig } from '@scf/auth';
-import { formatError } from './errors.js';
+import { formatError, internalErrorMessage, newErrorId } from './errors.js';
 import { plainTextGuard } from './plain-text-guard.js';
 import type { SqlCounter } from './sql-counter.js';
 
@@ -38,7 +38,8 @@ export interface SubgraphRoute {
   path: string;
   /** Default `GET`. */
   method?: 'GET' | 'POST';
-  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders; body?: unknown }): Promise<{ status: number; body: unknown }>;
+  /** `rawBody` is the POST body exactly as it arrived (what a signature over it was computed on). */
+  handle(request: { query: Record<string, string>; headers: IncomingHttpHeaders; body?: unknown; rawBody?: string }): Promise<{ status: number; body: unknown }>;
 }
 
 /** Work a subgraph does on its own every `everyMs` (e.g. pulling a replica); it stops with the server. */
@@ -104,7 +105,9 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       await opts.orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'ok', subgraph: opts.name });
     } catch (e) {
-      res.status(503).json({ status: 'down', subgraph: opts.name, error: (e as Error).message });
+      const errorId = newErrorId();
+      console.error(`[${opts.name}] health check: the database is not answering [internal error ${errorId}]`, e);
+      res.status(503).json({ status: 'down', subgraph: opts.name, error: 'the database is not answering', errorId });
     }
   });
   const readText = express.text({ type: () => true, limit: '1mb' });
@@ -112,11 +115,12 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
     const post = route.method === 'POST';
     (post ? app.post.bind(app) : app.get.bind(app))(route.path, async (req, res) => {
       let body: unknown;
+      let rawBody = '';
       if (post) {
         try {
           await new Promise<void>((ok, fail) => readText(req, res, (e?: unknown) => (e ? fail(e) : ok())));
-          const text = typeof req.body === 'string' ? req.body : '';
-          body = text.trim() === '' ? undefined : JSON.parse(text);
+          rawBody = typeof req.body === 'string' ? req.body : '';
+          body = rawBody.trim() === '' ? undefined : JSON.parse(rawBody);
         } catch (e) {
           const status = (e as { status?: number }).status === 413 ? 413 : 400;
           res.status(status).json({ error: status === 413 ? 'request body over 1 MB' : `request body is not JSON: ${(e as Error).message}` });
@@ -125,11 +129,13 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
       }
       try {
         const query = Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, Array.isArray(v) ? String(v[0]) : String(v ?? '')]));
-        const { status, body: answer } = await route.handle({ query, headers: req.headers, ...(post ? { body } : {}) });
+        const { status, body: answer } = await route.handle({ query, headers: req.headers, ...(post ? { body, rawBody } : {}) });
         res.status(status).json(answer);
       } catch (e) {
-        console.error(`[${opts.name}] ${route.path} failed`, e);
-        res.status(500).json({ error: 'internal error' });
+        // As for GraphQL (formatError): the caller learns an id to quote, the log holds what happened.
+        const errorId = newErrorId();
+        console.error(`[${opts.name}] ${route.path} failed [internal error ${errorId}]`, e);
+        res.status(500).json({ error: internalErrorMessage(errorId), code: 'INTERNAL_SERVER_ERROR', errorId });
       }
     });
   }

@@ -30,6 +30,8 @@ export interface FederationConfig {
    * gateway then serves a supergraph composed from the levels as they are, not the checked-in one.
    */
   levels?: Partial<Record<'county' | 'township' | 'village', MountedLevel<readonly SubgraphModule<any, any>[]>>>;
+  /** The gateway in production mode (see GatewayConfig.production); default NODE_ENV === 'production'. */
+  production?: boolean;
 }
 
 export interface RunningFederation {
@@ -94,6 +96,7 @@ export async function startFederation(config: FederationConfig): Promise<Running
     auth,
     accountCheckMs: config.accountCheckMs,
     webRoot: config.webRoot,
+    production: config.production,
   });
   const stopped = new Set<'county' | 'township' | 'village'>();
   const fed: RunningFederation = {

@@ -51,6 +51,8 @@ export interface TestFederationOptions {
   webRoot?: string;
   /** Levels to run in place of the standard ones (see FederationConfig.levels). */
   levels?: FederationConfig['levels'];
+  /** Runs the gateway in production mode (the subgraphs and the seed stay as in development). */
+  production?: boolean;
 }
 
 export async function startTestFederation(options: TestFederationOptions = {}): Promise<TestFederation> {
@@ -60,7 +62,7 @@ export async function startTestFederation(options: TestFederationOptions = {}): 
   try {
     // Background polling would blur the SQL statement counts tests make; hand-overs still go at once (the
     // kick after each commit) and tests can flushHandovers().
-    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000, webRoot: options.webRoot, levels: options.levels });
+    fed = await startFederation({ databaseUrls: dbs.urls, clock: () => fixedNow ?? new Date(), relayEveryMs: 3_600_000, accountCheckMs: options.accountCheckMs ?? 3_600_000, webRoot: options.webRoot, production: options.production, levels: options.levels });
   } catch (e) {
     await dbs.cleanup().catch(() => undefined);
     throw e;

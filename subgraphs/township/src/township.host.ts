@@ -1,5 +1,5 @@
 import { invalid, LEVEL_SPECS } from '@scf/domain';
-import { childPointResolvers, staffTypeDefs, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
+import { childPointResolvers, staffTypeDefs, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type DirectoryLoaders, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
 import { pointsStaffMigration } from './migrations/0001-service-points-staff.js';
 import { TownshipStaff, TownshipStaffEntity } from './staff/staff.entity.js';
 import { TownshipEntity } from './townships/township.entity.js';
@@ -19,15 +19,20 @@ export const townshipHost: LevelHost = {
   points: pointDirectory(LEVEL_SPECS.TOWNSHIP, points),
   staff: staffDirectory(staff, {
     async create(em, input, passwordHash) {
-      const desk = input.desk?.trim() || null;
-      if (desk && desk.length > 64) invalid('desk', `must be at most 64 characters, got ${desk.length}`);
+      // The desk decides which cases they handle (the catalogue names the desk of each township item).
+      if ((input.role === 'CLERK' || input.role === 'CHIEF_REPRESENTATIVE') && !input.desk?.trim()) {
+        invalid('desk', '乡镇窗口工作人员须写明所在窗口（岗位），如“社保” / township window staff sit at a desk: name it, e.g. 社保');
+      }
       const row = em.create(TownshipStaff, {
         townshipCode: input.pointCode, username: input.username, name: input.name, role: input.role, post: input.post ?? null,
-        desk, phone: input.phone ?? null, active: true, passwordHash, passwordSetAt: new Date(), createdAt: new Date(), updatedAt: new Date(),
+        desk: input.desk?.trim() || null, phone: input.phone ?? null, active: true, passwordHash, passwordSetAt: new Date(), createdAt: new Date(), updatedAt: new Date(),
       });
       await em.flush();
       return row;
     },
+    // A township centre's desks (民政, 社保, 计生...) are its window units: in the token, and for each case.
+    unitName: async (_em, row) => row.desk ?? null,
+    unitOf: async (ctx: { loaders: DirectoryLoaders }, username: string) => ((await ctx.loaders.staffByUsername.load(username)) as TownshipStaff | null)?.desk ?? null,
   }),
 };
 

@@ -97,8 +97,14 @@ export function clearSent(): void {
   save(items().filter((i) => i.state !== 'sent'));
 }
 
-/** Sends one registration; the answer for a key already used is the case it made. */
+/**
+ * Sends one registration; the answer for a key already used is the case it made. Every registration — sent
+ * at once from the form or later from this list — goes through here, and none goes without its key: a
+ * registration without one could not be told from a second press of the button.
+ */
 export async function sendRegistration(level: Level, input: Record<string, unknown>): Promise<{ caseNo: string; status: string; version: number }> {
+  const key = input.idempotencyKey;
+  if (typeof key !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(key)) throw new Error('登记缺少幂等键，未发送 / a registration is never sent without its idempotency key');
   const t = LEVEL_TYPE[level];
   const d = await gql(`mutation($i: RegisterCaseInput!) { r: register${t}Case(input: $i) { caseNo status version } }`, { i: input });
   return d.r;

@@ -1,17 +1,19 @@
 export const calendarTypeDefs = /* GraphQL */ `
   extend type Query {
     """
-    The day that is \`days\` working days after \`date\` (R13: counting starts the day after; weekends and public
-    holidays are skipped, adjusted working days 调休 count). \`days: 0\` is the date itself.
-    E.g. workingDaysAfter(date: "2026-09-30", days: 3) is "2026-10-10".
+    The day that is \`days\` working days after \`date\` at a county's centres (R13: counting starts the day
+    after; weekends and public holidays are skipped, adjusted working days 调休 count). \`days: 0\` is the date
+    itself. E.g. workingDaysAfter(date: "2026-09-30", days: 3) is "2026-10-10".
+    Every calendar question is about one county (its own entries over the library calendar): \`countyCode\`,
+    by default the signed-in member of staff's county; an anonymous caller names it.
     """
-    workingDaysAfter(date: String!, days: Int!): String!
-    "Whether a day is a working day at the centres, and why."
-    calendarDay(date: String!): CalendarDay!
-    "The centre's own calendar entries over the library calendar, by date; one year when given."
-    calendarOverrides(year: Int): [CalendarOverride!]!
-    "Years the calendar knows the holiday schedule of (library or overrides); other years fall back to Monday–Friday."
-    calendarYears: [Int!]!
+    workingDaysAfter(date: String!, days: Int!, countyCode: ID): String!
+    "Whether a day is a working day at a county's centres, and why."
+    calendarDay(date: String!, countyCode: ID): CalendarDay!
+    "A county's own calendar entries over the library calendar, by date; one year when given."
+    calendarOverrides(year: Int, countyCode: ID): [CalendarOverride!]!
+    "Years a county's calendar knows the holiday schedule of (library or its entries); other years fall back to Monday–Friday."
+    calendarYears(countyCode: ID): [Int!]!
   }
 
   enum CalendarSource {
@@ -32,6 +34,8 @@ export const calendarTypeDefs = /* GraphQL */ `
   }
 
   type CalendarOverride {
+    "The county whose centres the entry is for."
+    countyCode: ID!
     date: String!
     working: Boolean!
     name: String
@@ -43,11 +47,13 @@ export const calendarTypeDefs = /* GraphQL */ `
 
   extend type Mutation {
     """
-    Declares a day working or not — e.g. next year's holidays and adjusted working days, before the library
-    knows them. Only the county centre's DIRECTOR, who is recorded as setBy. Replicates to township and village databases.
+    Declares a day working or not at one county's centres — e.g. next year's holidays and adjusted working
+    days, before the library knows them. Only that county centre's DIRECTOR (countyCode defaults to theirs;
+    another county's is FORBIDDEN), who is recorded as setBy. Only that county's deadlines count with it.
+    Replicates to its township and village databases.
     """
-    setCalendarDay(date: String!, working: Boolean!, name: String): CalendarDay!
-    "Removes a centre's entry: the day is again what the library says. Returns the day as it now is."
-    clearCalendarDay(date: String!): CalendarDay!
+    setCalendarDay(date: String!, working: Boolean!, name: String, countyCode: ID): CalendarDay!
+    "Removes a county's entry: the day is again what the library says there. Returns the day as it now is."
+    clearCalendarDay(date: String!, countyCode: ID): CalendarDay!
   }
 `;

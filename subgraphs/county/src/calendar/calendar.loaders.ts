@@ -2,12 +2,13 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 
-/** The working calendar, read once per request (one query for the overrides). `fresh` re-reads after a change. */
+/** Each county's working calendar, read once per request (one query for its overrides). `fresh` re-reads after a change. */
 export function calendarLoaders(em: EntityManager) {
-  let calendar: Promise<WorkingCalendar> | undefined;
+  const calendars = new Map<string, Promise<WorkingCalendar>>();
   return {
-    calendar(fresh = false): Promise<WorkingCalendar> {
-      if (fresh || !calendar) calendar = loadCalendar(em.fork() as EntityManager);
+    calendar(countyCode: string, fresh = false): Promise<WorkingCalendar> {
+      let calendar = calendars.get(countyCode);
+      if (fresh || !calendar) calendars.set(countyCode, (calendar = loadCalendar(em.fork() as EntityManager, countyCode)));
       return calendar;
     },
   };

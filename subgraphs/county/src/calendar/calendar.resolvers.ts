@@ -1,4 +1,4 @@
-import { invalid, parseDate, type DayInfo } from '@scf/domain';
+import { invalid, parseDate, validateDivisionCode, type DayInfo } from '@scf/domain';
 import { calendarOverrides, clearCalendarDay, setCalendarDay, type CalendarOverrideRow } from '@scf/catalogue';
 import type { CountyContext } from '../context.js';
 import { requireDirector } from '../items/approval.js';
@@ -9,40 +9,49 @@ const MAX_DAYS = 2500;
 const SOURCES = { override: 'OVERRIDE', library: 'LIBRARY', 'weekday-rule': 'WEEKDAY_RULE' } as const;
 const day = (d: DayInfo) => ({ date: d.date, working: d.working, name: d.name ?? null, source: SOURCES[d.source] });
 
+/** The county a calendar question is about: the one named, else the signed-in member of staff's. */
+function countyOf(ctx: CountyContext, countyCode: string | null | undefined): string {
+  if (countyCode != null) return validateDivisionCode(countyCode, 'COUNTY', 'countyCode');
+  if (ctx.actor) return ctx.actor.countyCode;
+  return invalid('countyCode', '请指明查询哪个县的工作日历（countyCode，如 140925）：各县的节假日调整各不相同 / name the county (countyCode, e.g. 140925): each county keeps its own calendar entries');
+}
+
 export const calendarResolvers = {
   Query: {
-    async workingDaysAfter(_: unknown, args: { date: string; days: number }, ctx: CountyContext) {
+    async workingDaysAfter(_: unknown, args: { date: string; days: number; countyCode?: string | null }, ctx: CountyContext) {
       const date = parseDate(args.date, 'date');
       if (!Number.isInteger(args.days) || args.days < 0) invalid('days', `must be a whole number of working days, 0 or more, got ${args.days}`);
       if (args.days > MAX_DAYS) invalid('days', `${args.days} working days is more than ${MAX_DAYS}; check the figure`);
-      return (await ctx.loaders.calendar()).workingDaysAfter(date, args.days);
+      return (await ctx.loaders.calendar(countyOf(ctx, args.countyCode))).workingDaysAfter(date, args.days);
     },
-    async calendarDay(_: unknown, args: { date: string }, ctx: CountyContext) {
-      return day((await ctx.loaders.calendar()).dayInfo(parseDate(args.date, 'date')));
+    async calendarDay(_: unknown, args: { date: string; countyCode?: string | null }, ctx: CountyContext) {
+      const date = parseDate(args.date, 'date');
+      return day((await ctx.loaders.calendar(countyOf(ctx, args.countyCode))).dayInfo(date));
     },
-    calendarOverrides(_: unknown, args: { year?: number | null }, ctx: CountyContext) {
+    calendarOverrides(_: unknown, args: { year?: number | null; countyCode?: string | null }, ctx: CountyContext) {
       if (args.year != null && (args.year < 1900 || args.year > 2200)) invalid('year', `${args.year} is not a year the calendar covers (1900–2200)`);
-      return calendarOverrides(ctx.em, args.year ?? undefined);
+      return calendarOverrides(ctx.em, countyOf(ctx, args.countyCode), args.year ?? undefined);
     },
-    async calendarYears(_: unknown, __: unknown, ctx: CountyContext) {
-      return (await ctx.loaders.calendar()).coveredYears();
+    async calendarYears(_: unknown, args: { countyCode?: string | null }, ctx: CountyContext) {
+      return (await ctx.loaders.calendar(countyOf(ctx, args.countyCode))).coveredYears();
     },
   },
   CalendarOverride: {
     setAt: (o: CalendarOverrideRow) => new Date(o.setAt).toISOString(),
   },
   Mutation: {
-    async setCalendarDay(_: unknown, args: { date: string; working: boolean; name?: string | null }, ctx: CountyContext) {
+    async setCalendarDay(_: unknown, args: { date: string; working: boolean; name?: string | null; countyCode?: string | null }, ctx: CountyContext) {
       const date = parseDate(args.date, 'date');
-      const { username } = requireDirector(ctx);
-      await setCalendarDay(ctx.em, { date, working: args.working, name: args.name }, username);
-      return day((await ctx.loaders.calendar(true)).dayInfo(date));
+      // A county's entries are its own director's: another county's director is refused, whatever they name.
+      const { username, countyCode } = requireDirector(ctx, args.countyCode == null ? undefined : validateDivisionCode(args.countyCode, 'COUNTY', 'countyCode'));
+      await setCalendarDay(ctx.em, countyCode, { date, working: args.working, name: args.name }, username);
+      return day((await ctx.loaders.calendar(countyCode, true)).dayInfo(date));
     },
-    async clearCalendarDay(_: unknown, args: { date: string }, ctx: CountyContext) {
+    async clearCalendarDay(_: unknown, args: { date: string; countyCode?: string | null }, ctx: CountyContext) {
       const date = parseDate(args.date, 'date');
-      const { username } = requireDirector(ctx);
-      await clearCalendarDay(ctx.em, date, username);
-      return day((await ctx.loaders.calendar(true)).dayInfo(date));
+      const { username, countyCode } = requireDirector(ctx, args.countyCode == null ? undefined : validateDivisionCode(args.countyCode, 'COUNTY', 'countyCode'));
+      await clearCalendarDay(ctx.em, countyCode, date, username);
+      return day((await ctx.loaders.calendar(countyCode, true)).dayInfo(date));
     },
   },
 };

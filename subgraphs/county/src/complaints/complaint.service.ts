@@ -182,7 +182,7 @@ export async function fileComplaint(em: EntityManager, input: FileComplaintInput
   }
 
   const receivedOn = chinaToday(now);
-  const due = answerDue(await loadCalendar(em), receivedOn, unitsInvolved);
+  const due = answerDue(await loadCalendar(em, countyCode), receivedOn, unitsInvolved);
 
   for (let attempt = 1; ; attempt++) {
     try {

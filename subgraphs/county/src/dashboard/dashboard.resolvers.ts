@@ -1,6 +1,6 @@
-import { addCounts, emptyCounts, levelDashboardData, rates, requireDashboardReader, type Counts, type DashboardLevelData } from '@scf/dashboard';
+import { addCounts, emptyCounts, levelDashboardData, periodOf, rates, requireDashboardReader, type Counts, type DashboardLevelData } from '@scf/dashboard';
 import { levelOfPoint } from '@scf/auth';
-import { DomainError, parseDate, type Level } from '@scf/domain';
+import { DomainError, type Level } from '@scf/domain';
 import type { CountyContext } from '../context.js';
 import { County } from '../counties/county.entity.js';
 import { complaintCounts } from '../complaints/complaint.counts.js';
@@ -153,9 +153,8 @@ export const dashboardResolvers = {
   Query: {
     countyDashboard(_: unknown, args: { code: string; from: string; to: string }, ctx: CountyContext) {
       requireDashboardReader(ctx.actor, args.code);
-      // Checked here so a malformed date is one clear error, not one per level.
-      parseDate(args.from, 'from');
-      parseDate(args.to, 'to');
+      // Checked here so a bad period is one clear error, before any level is asked, not one per level.
+      periodOf(args.from, args.to);
       return { code: args.code, from: args.from, to: args.to };
     },
   },

@@ -51,6 +51,13 @@ export const itemTypeDefs = /* GraphQL */ `
     legalBasis: String!
     decidingLevel: Level!
     decidingUnit: String!
+    """
+    The window unit of the county hall (e.g. 县应急管理局) or the desk of a township centre (e.g. 社保) that
+    decides the item: at its deciding level only that unit's clerks and chief representative (and the
+    centre's director) take its cases in, act on them and see their personal data whole. Null for an item a
+    village room decides.
+    """
+    windowUnit: String
     "Levels that may take the item in."
     intakeLevels: [Level!]!
     "法定时限, working days."
@@ -105,6 +112,12 @@ export const itemTypeDefs = /* GraphQL */ `
     legalBasis: String!
     decidingLevel: Level!
     decidingUnit: String!
+    """
+    The window unit (county item) or desk (township item) that decides it. A county item defaults to
+    decidingUnit when the hall has a window unit of that name; a township item must name its desk; a
+    village item has none.
+    """
+    windowUnit: String
     intakeLevels: [Level!]
     legalLimitDays: Int!
     "At most half of legalLimitDays (R2); 0 for an IMMEDIATE item."
@@ -125,6 +138,7 @@ export const itemTypeDefs = /* GraphQL */ `
     legalBasis: String
     decidingLevel: Level
     decidingUnit: String
+    windowUnit: String
     intakeLevels: [Level!]
     legalLimitDays: Int
     promisedLimitDays: Int

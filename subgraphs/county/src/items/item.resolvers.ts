@@ -6,6 +6,7 @@ import {
 } from '@scf/catalogue';
 import type { CountyContext } from '../context.js';
 import { County } from '../counties/county.entity.js';
+import { WindowUnit } from '../staff/staff.entity.js';
 import { requireDirector } from './approval.js';
 
 /** The county of a township (9 digits) or village (12 digits) is its code's first 6 digits. */
@@ -28,6 +29,11 @@ async function existingItem(ctx: CountyContext, id: string): Promise<ServiceItem
   const item = /^\d{1,9}$/.test(id) ? await ctx.em.findOne<ServiceItemRow>('ServiceItem', { id: Number(id) }) : null;
   if (!item) return invalid('id', `no service item ${id} in this county's catalogue`);
   return item;
+}
+
+/** The county hall's window units: a county item names the one that decides it (R24). */
+async function hall(ctx: CountyContext, countyCode: string) {
+  return { windowUnits: (await ctx.em.find(WindowUnit, { countyCode }, { orderBy: { sortOrder: 'asc' } })).map((u) => u.name) };
 }
 
 /** A race between two directors adding the same code ends in the database's unique key: report it the same way. */
@@ -70,12 +76,14 @@ export const itemResolvers = {
         invalid('countyCode', `no county ${args.countyCode} is loaded here. Load it with: npm run seed -- --county ${args.countyCode}`);
       }
       const { username: approvedBy } = requireDirector(ctx, args.countyCode);
-      return uniqueCode(args.input.code, () => addItem(ctx.em, args.countyCode, args.input, { approvedBy, note: args.note }));
+      const context = await hall(ctx, args.countyCode);
+      return uniqueCode(args.input.code, () => addItem(ctx.em, args.countyCode, args.input, { approvedBy, note: args.note }, context));
     },
     async changeServiceItem(_: unknown, args: { id: string; input: ItemPatch; note?: string | null }, ctx: CountyContext) {
       const item = await existingItem(ctx, args.id);
       const { username: approvedBy } = requireDirector(ctx, item.countyCode);
-      return uniqueCode(args.input.code ?? undefined, () => changeItem(ctx.em, item.id, args.input, { approvedBy, note: args.note }));
+      const context = await hall(ctx, item.countyCode);
+      return uniqueCode(args.input.code ?? undefined, () => changeItem(ctx.em, item.id, args.input, { approvedBy, note: args.note }, context));
     },
     async withdrawServiceItem(_: unknown, args: { id: string; reason: string }, ctx: CountyContext) {
       const item = await existingItem(ctx, args.id);

@@ -1,4 +1,4 @@
-import { catalogueEntities, catalogueMasterMigration, internalTokenFromEnv } from '@scf/catalogue';
+import { catalogueEntities, catalogueMasterMigration, catalogueScopesMigration, internalTokenFromEnv } from '@scf/catalogue';
 import { defineModule } from '@scf/kit';
 import { catalogueFeedRoute } from './item.feed.js';
 import { itemTypeDefs } from './item.graphql.js';
@@ -19,9 +19,14 @@ export const catalogueMasterModule = defineModule<CatalogueMasterConfig>({
   typeDefs: () => itemTypeDefs,
   resolvers: () => itemResolvers,
   entities: () => catalogueEntities(),
-  migrations: () => [{ id: '0001-items-changes-calendar', replaces: ['0001-service-points-staff-items', '0002-catalogue-changes-calendar'], create: catalogueMasterMigration }],
+  migrations: () => [
+    { id: '0001-items-changes-calendar', replaces: ['0001-service-points-staff-items', '0002-catalogue-changes-calendar'], create: catalogueMasterMigration },
+    { id: '0002-window-units-county-calendars', replaces: ['0010-item-window-units-county-calendars'], create: (name) => catalogueScopesMigration('COUNTY', name) },
+  ],
+  // The feed's secret, checked before the database opens.
+  settings: (_host, config) => ({ internalToken: config.internalToken ?? internalTokenFromEnv() }),
   start: ({ orm, config }) => ({
-    routes: [catalogueFeedRoute(orm, config.internalToken ?? internalTokenFromEnv())],
+    routes: [catalogueFeedRoute(orm, config.internalToken!)],
     context: (em) => ({ loaders: itemLoaders(em) }),
   }),
 });
