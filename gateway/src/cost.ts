@@ -73,6 +73,11 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Village.supervisionRecords': 50,
   'County.complaints': 50,
   'Complaint.history': 5,
+  // Refused hand-overs waiting for a director: few, and each with its few reviews
+  'County.failedHandovers': 20,
+  'Township.failedHandovers': 20,
+  'Village.failedHandovers': 20,
+  'Handover.reviews': 5,
   // One case
   'CountyCase.allowedActions': 5,
   'TownshipCase.allowedActions': 5,

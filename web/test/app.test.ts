@@ -166,6 +166,8 @@ describe('the window app', () => {
 
     await page.getByRole('link', { name: '待发送', exact: true }).click();
     const queued = page.locator('li[data-outbox-item]');
+    // The list draws after the click: wait for it, then count what it shows.
+    await queued.first().waitFor();
     expect(await queued.count()).toBe(1);
     expect(await queued.getAttribute('data-state')).toBe('waiting');
     expect(await queued.innerText()).toMatch(/等待发送.*赵晓雨/s);

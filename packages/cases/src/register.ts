@@ -147,8 +147,7 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
       }
       // MySQL may pick one of several registrations queueing for the day's first number as a deadlock
       // victim and roll it back whole: it simply goes again.
-      const lostRace = e instanceof DeadlockException || e instanceof LockWaitTimeoutException || e instanceof UniqueConstraintViolationException;
-      if (!lostRace || attempt >= 5) throw e;
+      if (!lostRace(e) || attempt >= 8) throw e;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
     }
   }
@@ -182,6 +181,15 @@ function sameRegistration(existing: CaseRow, r: Registration): CaseRow {
   );
 }
 
+// A raw statement (conn.execute) fails with the driver's own error, not MikroORM's exception classes:
+// recognise both, by class and by the driver's code.
+const codeOf = (e: unknown) => (e as { code?: unknown; errno?: unknown } | null)?.code;
+const isDuplicate = (e: unknown) => e instanceof UniqueConstraintViolationException || codeOf(e) === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(String((e as Error)?.message));
+/** A registration rolled back by a concurrent one (a deadlock victim, a lock wait, the day's first number taken): it goes again. */
+function lostRace(e: unknown): boolean {
+  return e instanceof DeadlockException || e instanceof LockWaitTimeoutException || isDuplicate(e) || codeOf(e) === 'ER_LOCK_DEADLOCK' || codeOf(e) === 'ER_LOCK_WAIT_TIMEOUT';
+}
+
 /** The point's next number for the day. The row lock on UPDATE makes concurrent registrations queue. */
 async function nextSequence(em: EntityManager, pointCode: string, today: string): Promise<number> {
   const day = toCompactDate(today);
@@ -198,7 +206,7 @@ async function nextSequence(em: EntityManager, pointCode: string, today: string)
       } catch (e) {
         // Another registration created the day's row first; take the next number from it. Anything else
         // (a deadlock rolls the whole transaction back) goes up to registerCase, which starts again.
-        if (e instanceof UniqueConstraintViolationException) continue;
+        if (isDuplicate(e)) continue;
         throw e;
       }
     }
