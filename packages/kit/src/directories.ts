@@ -50,7 +50,7 @@ export type DirectoryLoaders = ReturnType<typeof directoryLoaders>;
 
 const loadersOf = (ctx: unknown) => (ctx as { loaders: DirectoryLoaders }).loaders;
 
-export function pointDirectory(spec: LevelSpec, t: PointTable): LevelHost['points'] {
+export function pointDirectory(spec: LevelSpec, t: PointTable, windows: LevelHost['points']['windows']): LevelHost['points'] {
   const info = (p: Row): PointInfo => ({
     code: p.code,
     name: p.name,
@@ -73,6 +73,7 @@ export function pointDirectory(spec: LevelSpec, t: PointTable): LevelHost['point
       return [...new Set(rows.map((p) => codeAtLevel(p.code, 'COUNTY')))];
     },
     load: (ctx, code) => loadersOf(ctx).pointByCode.load(code),
+    windows,
   };
 }
 
@@ -84,16 +85,22 @@ export function staffDirectory(
     unitName?(em: EntityManager, row: Row): Promise<string | null>;
   },
 ): LevelHost['staff'] {
+  const info = async (em: EntityManager, s: Row): Promise<StaffInfo> => {
+    const pointCode: string = s[t.pointField];
+    return {
+      id: s.id, username: s.username, name: s.name, role: s.role as StaffRole, pointCode, countyCode: codeAtLevel(pointCode, 'COUNTY'),
+      unit: (await parts.unitName?.(em, s)) ?? null, post: s.post ?? null, active: s.active, passwordHash: s.passwordHash ?? null, passwordSetAt: s.passwordSetAt ?? null,
+    };
+  };
   return {
     entity: t.entity,
-    async find(em, username): Promise<StaffInfo | null> {
+    async find(em, username) {
       const s = await em.findOne<Row>(t.entity, { username }, { populate: ['passwordHash'] as never });
-      if (!s) return null;
-      const pointCode: string = s[t.pointField];
-      return {
-        id: s.id, username: s.username, name: s.name, role: s.role as StaffRole, pointCode, countyCode: codeAtLevel(pointCode, 'COUNTY'),
-        unit: (await parts.unitName?.(em, s)) ?? null, active: s.active, passwordHash: s.passwordHash ?? null, passwordSetAt: s.passwordSetAt ?? null,
-      };
+      return s && info(em, s);
+    },
+    async atPoint(em, pointCode) {
+      const rows = await em.find<Row>(t.entity, { [t.pointField]: pointCode, active: true }, { orderBy: { id: 'asc' } });
+      return Promise.all(rows.map(async (s) => ({ ...(await info(em, s)), passwordHash: null })));
     },
     row: (em, username) => em.findOne<Row>(t.entity, { username }),
     load: (ctx, username) => loadersOf(ctx).staffByUsername.load(username),

@@ -31,12 +31,25 @@ export interface StaffInfo {
   role: StaffRole;
   pointCode: string;
   countyCode: string;
-  /** County window staff: their window unit's name; null elsewhere. */
+  /** County window staff: their window unit's name; township staff: their desk (民政, 社保…); null elsewhere. */
   unit: string | null;
+  /** AB岗: the A or B holder of their post (R24); null where no post is kept. */
+  post: 'A' | 'B' | null;
   active: boolean;
   passwordHash: string | null;
   /** When the password was last set: tokens issued before it no longer count. */
   passwordSetAt: Date | null;
+}
+
+/** A window (窗口) of a point and who holds it. */
+export interface WindowInfo {
+  /** Stable within the point: the county window's id, a township desk's name, `room` for a village. */
+  id: string;
+  /** What a person reads: 8号窗口 (户籍), 社保, 代办. */
+  name: string;
+  /** The window unit (county) or desk (township) it belongs to; null for a village room. */
+  unit: string | null;
+  holders: { username: string; name: string; post: 'A' | 'B' | null }[];
 }
 
 /** A new member of staff as a director enters them; each level checks and stores its own fields. */
@@ -89,11 +102,18 @@ export interface LevelHost<Loaders extends object = Record<string, unknown>> {
     countyCodes(em: EntityManager): Promise<string[]>;
     /** The row the level's point type resolves, through the request's loader. */
     load(ctx: any, code: string): Promise<unknown>;
+    /**
+     * The windows of a point and who holds each (AB岗, R24): the county hall's numbered windows, a township
+     * centre's desks, a village room's one counter. Attendance asks whether each is covered.
+     */
+    windows(em: EntityManager, pointCode: string): Promise<WindowInfo[]>;
   };
   staff: {
     /** Entity name of the level's staff, for updates. */
     entity: string;
     find(em: EntityManager, username: string): Promise<StaffInfo | null>;
+    /** The active staff of a point, in the order they were added (rosters, attendance sheets, assessments). */
+    atPoint(em: EntityManager, pointCode: string): Promise<StaffInfo[]>;
     /** The row the level's staff type resolves, read now (after a change). */
     row(em: EntityManager, username: string): Promise<unknown>;
     /** The row the level's staff type resolves, through the request's loader. */

@@ -62,7 +62,19 @@ export const countyHost: LevelHost = {
   entities: () => [CountyEntity, WindowUnitEntity, ServiceWindowEntity, CountyStaffEntity],
   migrations: [{ id: '0001-service-points-staff', replaces: ['0001-service-points-staff-items'], create: pointsStaffMigration }],
   loaders: countyLoaders,
-  points: pointDirectory(LEVEL_SPECS.COUNTY, centres),
+  // The hall's numbered windows, each with its unit and its A and B holders.
+  points: pointDirectory(LEVEL_SPECS.COUNTY, centres, async (em, code) => {
+    const [windows, units, holders] = await Promise.all([
+      em.find(ServiceWindow, { countyCode: code }, { orderBy: { number: 'asc' } }),
+      em.find(WindowUnit, { countyCode: code }),
+      em.find(CountyStaff, { countyCode: code, active: true, windowId: { $ne: null } }, { orderBy: { id: 'asc' } }),
+    ]);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    return windows.map((w) => ({
+      id: String(w.id), name: `${w.number}号窗口（${w.business}）`, unit: unitName.get(w.unitId) ?? null,
+      holders: holders.filter((s) => s.windowId === w.id).map((s) => ({ username: s.username, name: s.name, post: s.post })),
+    }));
+  }),
   staff: staffDirectory(staff, {
     create: createCountyStaff,
     // The window unit's name travels in the token, so unit-scoped rules need no lookup.

@@ -1,5 +1,5 @@
 import { invalid, LEVEL_SPECS } from '@scf/domain';
-import { childPointResolvers, staffTypeDefs, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type DirectoryLoaders, type LevelContext, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
+import { childPointResolvers, staffTypeDefs, directoryLoaders, mergeResolvers, pointDirectory, staffDirectory, staffTypeResolvers, type DirectoryLoaders, type LevelContext, type WindowInfo, type LevelHost, type PointTable, type StaffTable } from '@scf/kit';
 import { pointsStaffMigration } from './migrations/0001-service-points-staff.js';
 import { TownshipStaff, TownshipStaffEntity } from './staff/staff.entity.js';
 import { TownshipEntity } from './townships/township.entity.js';
@@ -16,7 +16,16 @@ export const townshipHost: LevelHost = {
   entities: () => [TownshipEntity, TownshipStaffEntity],
   migrations: [{ id: '0001-service-points-staff', replaces: ['0001-service-points-staff'], create: pointsStaffMigration }],
   loaders: (em) => directoryLoaders(em, points, staff),
-  points: pointDirectory(LEVEL_SPECS.TOWNSHIP, points),
+  // Each desk (社保, 计生…) is a window, held by the clerks who sit at it.
+  points: pointDirectory(LEVEL_SPECS.TOWNSHIP, points, async (em, code) => {
+    const desks = new Map<string, WindowInfo>();
+    for (const s of await em.find(TownshipStaff, { townshipCode: code, active: true, desk: { $ne: null } }, { orderBy: { id: 'asc' } })) {
+      const w = desks.get(s.desk!) ?? { id: s.desk!, name: s.desk!, unit: s.desk!, holders: [] };
+      w.holders.push({ username: s.username, name: s.name, post: s.post });
+      desks.set(s.desk!, w);
+    }
+    return [...desks.values()];
+  }),
   staff: staffDirectory(staff, {
     async create(em, input, passwordHash) {
       // The desk decides which cases they handle (the catalogue names the desk of each township item).

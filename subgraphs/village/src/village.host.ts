@@ -16,7 +16,11 @@ export const villageHost: LevelHost = {
   entities: () => [VillageEntity, VillageStaffEntity],
   migrations: [{ id: '0001-service-points-staff', replaces: ['0001-service-points-staff'], create: pointsStaffMigration }],
   loaders: (em) => directoryLoaders(em, rooms, clerks),
-  points: pointDirectory(LEVEL_SPECS.VILLAGE, rooms),
+  // A village room is one counter (代办), held by its clerks.
+  points: pointDirectory(LEVEL_SPECS.VILLAGE, rooms, async (em, code) => {
+    const clerksHere = await em.find(VillageStaff, { villageCode: code, active: true }, { orderBy: { id: 'asc' } });
+    return [{ id: 'room', name: '代办', unit: null, holders: clerksHere.map((s) => ({ username: s.username, name: s.name, post: s.post })) }];
+  }),
   staff: staffDirectory(clerks, {
     async create(em, input, passwordHash) {
       // A village room is staffed by 代办员; its director and supervisors are the township's.
