@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EntitySchema } from '@mikro-orm/core';
-import { requireAct, requireRead } from '@scf/auth';
+import { requireRead, requireStaffOf } from '@scf/auth';
 import { invalid } from '@scf/domain';
 import { defineLevel, defineModule, schemaMigration, type LevelContext } from '@scf/kit';
 import { township } from '@scf/township';
@@ -42,7 +42,7 @@ const notesModule = defineModule({
     },
     Mutation: {
       async [`pin${host.spec.type}Note`](_: unknown, args: { pointCode: string; text: string }, ctx: LevelContext) {
-        const actor = requireAct(ctx.actor, { pointCode: args.pointCode }, 'pin a note');
+        const actor = requireStaffOf(ctx.actor, args.pointCode, 'pin a note');
         if (!(await host.points.find(ctx.em, args.pointCode))) invalid('pointCode', `no ${host.spec.label} ${args.pointCode} here`);
         if (args.text.length > 200) invalid('text', '便签最多 200 字');
         ctx.em.create<NoteRow>('Note', { pointCode: args.pointCode, text: args.text, byUsername: actor.username, at: ctx.now() } as NoteRow);

@@ -156,3 +156,17 @@ export function requireHandoverReview(actor: Actor | null | undefined, pointCode
   }
   return a;
 }
+
+/**
+ * Works at the point: its clerks, chief representatives and director — for a point's own business that is
+ * not a case (its notes, its lending desk, its queue). Supervisors read; they do not act.
+ */
+export function isStaffOf(actor: Actor, pointCode: string): boolean {
+  return actor.pointCode === pointCode && hasRole(actor, 'CLERK', 'CHIEF_REPRESENTATIVE', 'DIRECTOR');
+}
+
+export function requireStaffOf(actor: Actor | null | undefined, pointCode: string, what: string): Actor {
+  const a = requireActor(actor);
+  if (!isStaffOf(a, pointCode)) throw new ForbiddenError(`无权${what}：只有 ${pointCode} 的工作人员可以办理 / ${a.username} may not ${what}: only the staff of ${pointCode} may`);
+  return a;
+}

@@ -160,7 +160,8 @@ export function defineLevel<const M extends readonly SubgraphModule<any, any>[]>
 export async function runLevel<M extends readonly SubgraphModule<any, any>[]>(level: MountedLevel<M>, config: LevelConfig<M> = {} as LevelConfig<M>, env: NodeJS.ProcessEnv = process.env) {
   const { level: name, field } = level.host.spec;
   const server = await Promise.resolve()
-    .then(() => level.createServer({ port: portFromEnv(name, env), host: env[`${name}_HOST`] ?? '127.0.0.1', ...config }))
+    // Port 0 (any free port) is fine to listen on, though never an address to find a peer at.
+    .then(() => level.createServer({ port: env[`${name}_PORT`] === '0' ? 0 : portFromEnv(name, env), host: env[`${name}_HOST`] ?? '127.0.0.1', ...config }))
     .catch((e: Error) => {
       console.error(`${field} subgraph not started: ${e.message}`);
       process.exit(1);
