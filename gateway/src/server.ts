@@ -34,6 +34,7 @@ import { internalErrorMessage, logInternalError } from './errors.js';
 import { operationChecks, type QueryBudgets } from './operations.js';
 import { LIST_SIZES } from './cost.js';
 import { graphqlRateLimit, type GraphqlRateLimits } from './rate-limit.js';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 
 export interface GatewayConfig {
   subgraphUrls: SubgraphUrls;
@@ -149,6 +150,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
   const credential = gatewayCredentialSource(auth.gatewaySecret);
   const accounts = accountStatusChecker(urls, credential, config.accountCheckMs ?? accountCheckMsFromEnv());
 
+  const fetcher = subgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl: config.supergraphSdl ?? loadSupergraph(),
     // The supergraph records placeholder URLs; the running subgraphs are wherever configuration says.
@@ -157,6 +159,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       if (!url) throw new Error(`No URL configured for subgraph "${name}"`);
       return new RemoteGraphQLDataSource<GatewayContext>({
         url,
+        fetcher,
         // The subgraph request starts with no header of the client's: only these three are set, so a client
         // can neither pass its own credential or address on nor reach a subgraph with anything else.
         async willSendRequest({ request, context }) {
@@ -292,6 +295,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     port,
     async stop() {
       await server.stop();
+      fetcher.close();
     },
   };
 }

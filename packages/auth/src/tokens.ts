@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import { DomainError, isLevel } from '@scf/domain';
 import type { Actor, Level, StaffRole } from './actor.js';
@@ -15,7 +16,37 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-const key = (secret: string) => new TextEncoder().encode(secret);
+// One key object per secret: jose would otherwise import the raw secret again on every verification.
+const keys = new Map<string, KeyObject>();
+const key = (secret: string): KeyObject => {
+  let k = keys.get(secret);
+  if (!k) keys.set(secret, (k = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return k;
+};
+
+/**
+ * Tokens already verified, until they expire: a signature checks the same every time, so each token is
+ * verified once per process (the gateway and every subgraph see the same token on every request of a
+ * working day). Expiry is checked against the caller's clock on every use; revocation (deactivated
+ * accounts, password resets) is the gateway's account check, not the token's.
+ */
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { exp: number; value: unknown }>();
+function remembered<T>(cacheKey: string, now: Date): T | undefined {
+  const hit = verified.get(cacheKey);
+  if (!hit) return undefined;
+  if (now.getTime() / 1000 >= hit.exp) {
+    verified.delete(cacheKey);
+    return undefined;
+  }
+  return hit.value as T;
+}
+function remember(cacheKey: string, exp: unknown, value: unknown): void {
+  if (typeof exp !== 'number') return;
+  // Oldest first: a Map iterates in insertion order, so the first key is the longest held.
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(cacheKey, { exp, value });
+}
 
 /**
  * `passwordSetAt`: when the account's password was set as sign-in read it. The token then carries it (claim
@@ -48,6 +79,9 @@ export async function signStaffToken(
  * subgraph calls this itself: a request that reached it past the gateway is trusted no further than its token.
  */
 export async function verifyStaffToken(token: string, secret: string, now = new Date()): Promise<Actor> {
+  const cacheKey = `staff\u0000${secret}\u0000${token}`;
+  const known = remembered<Actor>(cacheKey, now);
+  if (known) return { ...known, roles: [...known.roles] };
   let payload;
   try {
     ({ payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: STAFF_AUDIENCE, algorithms: ['HS256'], currentDate: now }));
@@ -61,7 +95,9 @@ export async function verifyStaffToken(token: string, secret: string, now = new 
     isLevel(lvl) && Array.isArray(roles) && roles.every((r) => ROLES.has(r as StaffRole)) && pt.startsWith(cty) &&
     (unit === null || unit === undefined || typeof unit === 'string');
   if (!valid) throw new UnauthenticatedError('The sign-in token is not valid; sign in again');
-  return { username: sub, name, level: lvl as Level, pointCode: pt, countyCode: cty, roles: roles as StaffRole[], unit: (unit as string | null) ?? null };
+  const actor: Actor = { username: sub, name, level: lvl as Level, pointCode: pt, countyCode: cty, roles: roles as StaffRole[], unit: (unit as string | null) ?? null };
+  remember(cacheKey, payload.exp, actor);
+  return { ...actor, roles: [...actor.roles] };
 }
 
 /** The gateway's short-lived credential, presented to subgraphs on every request. */
@@ -78,8 +114,11 @@ export async function signGatewayCredential(secret: string, ttlSeconds = 300, no
 
 export async function verifyGatewayCredential(credential: string | undefined, secret: string, now = new Date()): Promise<boolean> {
   if (!credential) return false;
+  const cacheKey = `gateway\u0000${secret}\u0000${credential}`;
+  if (remembered<boolean>(cacheKey, now)) return true;
   try {
-    await jwtVerify(credential, key(secret), { issuer: 'scf-gateway', audience: GATEWAY_AUDIENCE, algorithms: ['HS256'], currentDate: now });
+    const { payload } = await jwtVerify(credential, key(secret), { issuer: 'scf-gateway', audience: GATEWAY_AUDIENCE, algorithms: ['HS256'], currentDate: now });
+    remember(cacheKey, payload.exp, true);
     return true;
   } catch {
     return false;
