@@ -1,7 +1,11 @@
+import { LEVEL_SPECS } from '@scf/domain';
+import { staffTypeDefs as levelStaffTypeDefs } from '@scf/kit';
+
+/** The county's staff as every level's (kit's staffTypeDefs), plus the hall's window units and windows. */
 export const staffTypeDefs = /* GraphQL */ `
+  ${levelStaffTypeDefs(LEVEL_SPECS.COUNTY, 'unit: WindowUnit\n    window: Window')}
+
   extend type County {
-    "The centre's staff, optionally only one role."
-    staff(role: StaffRole): [CountyStaff!]!
     "窗口单位: the departments stationed at the centre."
     windowUnits: [WindowUnit!]!
   }
@@ -25,19 +29,5 @@ export const staffTypeDefs = /* GraphQL */ `
     unit: WindowUnit!
     "The A and B holders of this window (AB岗)."
     staff: [CountyStaff!]!
-  }
-
-  "A member of staff of a county centre."
-  type CountyStaff @key(fields: "id") {
-    id: ID!
-    username: String!
-    name: String!
-    role: StaffRole!
-    post: Post
-    level: Level!
-    "The point they serve."
-    point: County!
-    unit: WindowUnit
-    window: Window
   }
 `;

@@ -1,16 +1,18 @@
 import { requireActor } from '@scf/auth';
+import { LEVEL_SPECS } from '@scf/domain';
+import { mergeResolvers, staffTypeResolvers } from '@scf/kit';
 import type { CountyContext } from '../context.js';
 import type { County } from '../counties/county.entity.js';
 import type { CountyStaff, ServiceWindow, StaffRole, WindowUnit } from './staff.entity.js';
 
-export const staffResolvers = {
+/** County.staff and CountyStaff as every level's (kit), with the unit and window a county clerk sits at. */
+const levelStaff = staffTypeResolvers(LEVEL_SPECS.COUNTY, { entity: 'CountyStaff', pointField: 'countyCode' }, {
+  unit: (s: CountyStaff, _: unknown, ctx: CountyContext) => (s.unitId == null ? null : ctx.loaders.unitById.load(s.unitId)),
+  window: (s: CountyStaff, _: unknown, ctx: CountyContext) => (s.windowId == null ? null : ctx.loaders.windowById.load(s.windowId)),
+});
+
+export const staffResolvers = mergeResolvers(levelStaff, {
   County: {
-    async staff(county: County, { role }: { role?: StaffRole }, ctx: CountyContext) {
-      // Who works where is for colleagues, not for anonymous callers.
-      requireActor(ctx.actor);
-      const all = await ctx.loaders.staffByPoint.load(county.code);
-      return role ? all.filter((s) => s.role === role) : all;
-    },
     windowUnits: (county: County, _: unknown, ctx: CountyContext) => ctx.loaders.unitsByCounty.load(county.code),
   },
   WindowUnit: {
@@ -29,11 +31,4 @@ export const staffResolvers = {
     unit: (w: ServiceWindow, _: unknown, ctx: CountyContext) => ctx.loaders.unitById.load(w.unitId),
     staff: (w: ServiceWindow, _: unknown, ctx: CountyContext) => requireActor(ctx.actor) && ctx.loaders.staffByWindow.load(w.id),
   },
-  CountyStaff: {
-    __resolveReference: (ref: { id: string }, ctx: CountyContext) => requireActor(ctx.actor) && ctx.loaders.staffById.load(Number(ref.id)),
-    level: () => 'COUNTY',
-    point: (s: CountyStaff, _: unknown, ctx: CountyContext) => ctx.loaders.pointByCode.load(s.countyCode),
-    unit: (s: CountyStaff, _: unknown, ctx: CountyContext) => (s.unitId == null ? null : ctx.loaders.unitById.load(s.unitId)),
-    window: (s: CountyStaff, _: unknown, ctx: CountyContext) => (s.windowId == null ? null : ctx.loaders.windowById.load(s.windowId)),
-  },
-};
+});
