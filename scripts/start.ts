@@ -3,7 +3,7 @@
 process.env.APOLLO_TELEMETRY_DISABLED = '1';
 
 import { databaseUrlFor } from '@scf/kit';
-import { startFederation } from '@scf/system';
+import { startFederation } from '@scf/federation';
 import { DEMO_PASSWORD, seedCounty } from '@scf/seed';
 import { County } from '@scf/county';
 import { buildWeb } from '@scf/web';

@@ -24,7 +24,7 @@ import { loadCalendar } from '@scf/catalogue';
 import { chinaToday } from '@scf/domain';
 import { loadSupergraph } from '@scf/schema';
 import { DEMO_PASSWORD } from '@scf/seed';
-import { startFederation } from '@scf/system';
+import { startFederation } from '@scf/federation';
 import { generateYear, printRowCounts, readYearMeta } from './generate-year.js';
 import { startHiveGateway, type RunningHiveGateway } from './hive.js';
 import { residentId } from './ids.js';

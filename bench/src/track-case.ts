@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { residentId } from './ids.js';
 import { measure, post } from './stats.js';
 
-const { startTestFederation, testDatabase } = await import('@scf/system/testing');
+const { startTestFederation, testDatabase } = await import('@scf/federation/testing');
 const { values } = parseArgs({ options: { cases: { type: 'string', default: '100' }, iterations: { type: 'string', default: '1000' } } });
 const CASES = Number(values.cases);
 const ITERATIONS = Number(values.iterations);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 
 // Two real counties: 大宁县 has 5 townships and 64 villages, 凉州区 has 50 townships and 550 villages.
 const SMALL = { code: '141030', townships: 5, villages: 64 };

@@ -1,5 +1,5 @@
 import { creditCodeCheckChar, residentIdCheckDigit } from '@scf/domain';
-import type { TestFederation } from '@scf/system/testing';
+import type { TestFederation } from '@scf/federation/testing';
 
 /** A valid resident ID (GB 11643) for a person born on `birth` (YYYYMMDD) in 宁武县. */
 export function residentId(birth = '19900101', serial = '123'): string {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { loadCalendar } from '@scf/catalogue';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 import { itemIdByCode, residentId } from './builders.js';
 
 const NINGWU = '140925';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { catalogueReplica, itemForIntake, loadCalendar, type ServiceItemRow } from '@scf/catalogue';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 
 const NINGWU = '140925';
 const DIRECTOR = `${NINGWU}.director`;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 
 const COUNTY = '140925';
 const TOWNSHIP = '140925100';

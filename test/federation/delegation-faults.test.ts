@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { handoverHeaders, handoverSecretFromEnv } from '@scf/handover';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 import { itemIdByCode, residentId, staffClient } from './builders.js';
 
 const TOWNSHIP = '140925100';

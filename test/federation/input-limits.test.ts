@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type GraphQLResponse, type TestFederation } from '@scf/federation/testing';
 import { itemIdByCode, residentId } from './builders.js';
 
 const COUNTY = '140925';

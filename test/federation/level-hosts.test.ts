@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { county } from '@scf/county';
 import { township } from '@scf/township';
 import { village } from '@scf/village';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 
 /**
  * What every level's host tells the modules about its people and windows (AB岗, R24): the county hall's

@@ -5,7 +5,7 @@ import { invalid } from '@scf/domain';
 import { defineLevel, defineModule, schemaMigration, type LevelContext } from '@scf/kit';
 import { township } from '@scf/township';
 import { village } from '@scf/village';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 
 /**
  * The module contract: a domain written once mounts at any level by one line in that level's list. The

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type GraphQLResponse, type TestFederation } from '@scf/federation/testing';
 import { DASHBOARD_QUERY, presetPeriod } from '../../web/src/dashboard/data.js';
 import { itemIdByCode, residentId } from './builders.js';
 

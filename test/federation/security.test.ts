@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
 import { authConfigFromEnv, GATEWAY_CREDENTIAL_HEADER, signGatewayCredential, signStaffToken, type Actor } from '@scf/auth';
-import { startTestFederation, type GraphQLResponse, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type GraphQLResponse, type TestFederation } from '@scf/federation/testing';
 import { itemIdByCode, residentId } from './builders.js';
 
 const COUNTY = '140925';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type GraphQLClient, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type GraphQLClient, type TestFederation } from '@scf/federation/testing';
 import { itemIdByCode, residentId } from './builders.js';
 
 const COUNTY = '140925';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestFederation, type TestFederation } from '@scf/system/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 import { buildWeb } from '../build.js';
 import { launchChromium } from './browser.js';
 
