@@ -1,5 +1,5 @@
 import { creditCodeCheckChar, residentIdCheckDigit } from '@scf/domain';
-import type { TestFederation } from '@scf/federation/testing';
+import { startTestFederation, type TestFederation } from '@scf/federation/testing';
 
 /** A valid resident ID (GB 11643) for a person born on `birth` (YYYYMMDD) in 宁武县. */
 export function residentId(birth = '19900101', serial = '123'): string {
@@ -57,4 +57,26 @@ export function staffClient(fed: TestFederation, reader: string) {
       return fed.as(actor ?? reader).query<T>(query, rest);
     },
   };
+}
+
+/** The federation the delegation tests share: 宁武县 seeded, the director's client, and two items decided above the village. */
+export async function startDelegationFederation() {
+  const fed = await startTestFederation();
+  const gql = staffClient(fed, '140925.director');
+  await fed.seed('140925');
+  fed.setNow('2026-09-28T02:00:00Z');
+  const items = { marriageProof: await itemIdByCode(fed, '140925', 'ZM-JS-007'), fireworks: await itemIdByCode(fed, '140925', 'XK-YJ-001') };
+  return { fed, gql, items };
+}
+
+/** A case a village clerk registered and accepted (version 2), ready to go up. */
+export async function acceptedVillageCase(gql: ReturnType<typeof staffClient>, village: string, clerk: string, itemId: string, materials: number[]): Promise<string> {
+  const reg = await gql.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
+    i: { pointCode: village, itemId, staff: clerk, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: materials },
+  });
+  if (reg.errors) throw new Error(`registering: ${JSON.stringify(reg.errors)}`);
+  const caseNo = reg.data.registerVillageCase.caseNo as string;
+  const acc = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: clerk } });
+  if (acc.errors) throw new Error(`accepting: ${JSON.stringify(acc.errors)}`);
+  return caseNo;
 }

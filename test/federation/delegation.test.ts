@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestFederation, type TestFederation } from '@scf/federation/testing';
-import { itemIdByCode, residentId, staffClient } from './builders.js';
+import type { TestFederation } from '@scf/federation/testing';
+import { acceptedVillageCase, startDelegationFederation, staffClient } from './builders.js';
 
 const COUNTY = '140925';
 const TOWNSHIP = '140925100';
@@ -15,24 +15,11 @@ describe('cases move between levels through the hand-over, and trackCase follows
   let items: Record<'marriageProof' | 'fireworks', string>;
 
   beforeAll(async () => {
-    fed = await startTestFederation();
-    gql = staffClient(fed, '140925.director');
-    await fed.seed(COUNTY);
-    fed.setNow('2026-09-28T02:00:00Z');
-    items = { marriageProof: await itemIdByCode(fed, COUNTY, 'ZM-JS-007'), fireworks: await itemIdByCode(fed, COUNTY, 'XK-YJ-001') };
+    ({ fed, gql, items } = await startDelegationFederation());
   });
   afterAll(() => fed?.close());
 
-  async function villageCase(itemId: string, materials: number[]) {
-    const reg = await gql.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
-      i: { pointCode: VILLAGE, itemId, staff: VCLERK, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: materials },
-    });
-    expect(reg.errors).toBeUndefined();
-    const caseNo = reg.data.registerVillageCase.caseNo as string;
-    const acc = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
-    expect(acc.errors).toBeUndefined();
-    return caseNo;
-  }
+  const villageCase = (itemId: string, materials: number[]) => acceptedVillageCase(gql, VILLAGE, VCLERK, itemId, materials);
   const forwardFromVillage = (caseNo: string, to: string, version = 2) =>
     gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status version } }`, { i: { caseNo, expectedVersion: version, action: 'forward', toPointCode: to, staff: VCLERK, note: '代办上报' } });
   const handle = (level: 'Township' | 'County', input: Record<string, unknown>) =>

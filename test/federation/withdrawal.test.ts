@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/knex';
-import { startTestFederation, type TestFederation } from '@scf/federation/testing';
-import { itemIdByCode, residentId, staffClient } from './builders.js';
+import type { TestFederation } from '@scf/federation/testing';
+import { acceptedVillageCase, startDelegationFederation, staffClient } from './builders.js';
 
 const COUNTY = '140925';
 const TOWNSHIP = '140925100';
@@ -18,20 +18,12 @@ describe('a withdrawal travels up to whoever holds the case, exactly once', () =
   let items: Record<'marriageProof' | 'fireworks', string>;
 
   beforeAll(async () => {
-    fed = await startTestFederation();
-    gql = staffClient(fed, '140925.director');
-    await fed.seed(COUNTY);
-    fed.setNow('2026-09-28T02:00:00Z');
-    items = { marriageProof: await itemIdByCode(fed, COUNTY, 'ZM-JS-007'), fireworks: await itemIdByCode(fed, COUNTY, 'XK-YJ-001') };
+    ({ fed, gql, items } = await startDelegationFederation());
   });
   afterAll(() => fed?.close());
 
   async function forwardedCase(itemId: string, materials: number[]) {
-    const reg = await gql.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo } }`, {
-      i: { pointCode: VILLAGE, itemId, staff: VCLERK, applicant: { type: 'PERSON', name: '李秀英', idNumber: residentId(), phone: '13912345678' }, materialsReceived: materials },
-    });
-    const caseNo = reg.data.registerVillageCase.caseNo as string;
-    await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { version } }`, { i: { caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
+    const caseNo = await acceptedVillageCase(gql, VILLAGE, VCLERK, itemId, materials);
     const fwd = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, { i: { caseNo, expectedVersion: 2, action: 'forward', toPointCode: TOWNSHIP, staff: VCLERK } });
     expect(fwd.errors).toBeUndefined();
     await fed.flushHandovers();
@@ -81,7 +73,8 @@ describe('a withdrawal travels up to whoever holds the case, exactly once', () =
     const onward = await handle('Township', { caseNo, expectedVersion: 1, action: 'forward', toPointCode: COUNTY, staff: TCLERK });
     expect(onward.errors).toBeUndefined();
     await fed.flushHandovers();
-    await handle('County', { caseNo, expectedVersion: 1, action: 'accept', staff: CCLERK });
+    const accepted = await handle('County', { caseNo, expectedVersion: 1, action: 'accept', staff: CCLERK });
+    expect(accepted.errors).toBeUndefined();
 
     expect((await withdraw(caseNo)).errors).toBeUndefined();
     await fed.flushHandovers();

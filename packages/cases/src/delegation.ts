@@ -349,6 +349,10 @@ export async function recordRefusal(tx: EntityManager, _host: CasesHost, message
   await tx.flush();
 }
 
+function withdrawnError(inbound: InboundRow, action: string): DomainError {
+  return new DomainError('CASE_WITHDRAWN', `办件 ${inbound.caseNo} 已撤回（受理点 ${inbound.originPointCode} 应申请人要求撤回），不能再办理 (withdrawn at its origin)`, undefined, { state: inbound.status, action });
+}
+
 export interface ForwardedActInput {
   caseNo: string;
   expectedVersion: number;
@@ -369,9 +373,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
   await authorize?.(inbound);
   const staff = await host.findStaff(em, input.staff);
   if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
-  if (inbound.status === 'WITHDRAWN') {
-    throw new DomainError('CASE_WITHDRAWN', `办件 ${inbound.caseNo} 已撤回（受理点 ${inbound.originPointCode} 应申请人要求撤回），不能再办理 (withdrawn at its origin)`, undefined, { state: inbound.status, action: input.action });
-  }
+  if (inbound.status === 'WITHDRAWN') throw withdrawnError(inbound, input.action);
   if (input.action === 'decide' && inbound.decidingLevel !== host.names.level) invalid('action', `${inbound.itemName} is decided at the ${inbound.decidingLevel.toLowerCase()} level; forward it there`);
   if (input.action === 'forward' && inbound.decidingLevel === host.names.level) invalid('action', `${inbound.itemName} is decided here; decide it instead of forwarding it`);
   // The transition, then the input, by the same rules as the origin's own actions (packages/domain).
@@ -429,7 +431,9 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
   return em.transactional(async (tx) => {
     const affected = await tx.nativeUpdate<InboundRow>('InboundCase', { id: inbound.id, version: input.expectedVersion }, { ...changes, status: next, version: input.expectedVersion + 1, updatedAt: now });
     if (affected === 0) {
-      throw new ConflictError(inbound.caseNo, input.expectedVersion, await tx.findOneOrFail<InboundRow>('InboundCase', { id: inbound.id }, { refresh: true }));
+      // A withdrawal that arrived while this action was on its way says more than "changed by someone else".
+      const fresh = await tx.findOneOrFail<InboundRow>('InboundCase', { id: inbound.id }, { refresh: true });
+      throw fresh.status === 'WITHDRAWN' ? withdrawnError(fresh, input.action) : new ConflictError(inbound.caseNo, input.expectedVersion, fresh);
     }
     for (const h of hops) recordHop(tx as EntityManager, h);
     for (const o of outbox) {
