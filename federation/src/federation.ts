@@ -106,8 +106,11 @@ export async function startFederation(config: FederationConfig): Promise<Running
       let pending = 0;
       for (let round = 0; round < 20; round++) {
         const running = (['county', 'township', 'village'] as const).filter((l) => !stopped.has(l)).map((l) => fed[l]);
+        // Counted across kicks too: a kick's delivery can hand a message on (a withdrawal travelling up)
+        // while this round's flush of that level has already found nothing.
+        const before = running.reduce((n, s) => n + s.relay.deliveredSoFar(), 0);
         const results = await Promise.all(running.map((s) => s.relay.flush()));
-        const sent = results.reduce((n, r) => n + r.delivered, 0);
+        const sent = running.reduce((n, s) => n + s.relay.deliveredSoFar(), 0) - before;
         delivered += sent;
         pending = results.reduce((n, r) => n + r.pending, 0);
         if (sent === 0) break;

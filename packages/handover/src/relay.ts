@@ -67,6 +67,8 @@ export interface Relay {
   flush(): Promise<FlushResult>;
   /** Asks for a flush soon (e.g. right after the sender's transaction committed); never throws. */
   kick(): void;
+  /** Messages this relay has delivered since it started, by flushes, ticks and kicks alike. */
+  deliveredSoFar(): number;
   /** Stops taking kicks and ticks; waits for the flush in progress and one already asked for by kick(). */
   close(): Promise<void>;
 }
@@ -175,6 +177,7 @@ export function createRelay(opts: RelayOptions): Relay {
   }
 
   let failing = false;
+  let deliveredSoFar = 0;
   async function doFlush(): Promise<FlushResult> {
     const result: FlushResult = { delivered: 0, failed: 0, refused: 0, pending: 0 };
     let lastError = '';
@@ -191,7 +194,10 @@ export function createRelay(opts: RelayOptions): Relay {
           const row = heads[next++]!;
           const { outcome, error } = await deliverOne(row);
           if (outcome !== 'skipped') attempted++;
-          if (outcome === 'delivered') delivered++;
+          if (outcome === 'delivered') {
+            delivered++;
+            deliveredSoFar++;
+          }
           else if (outcome !== 'skipped') {
             result.failed++;
             if (outcome === 'refused') result.refused++;
@@ -225,6 +231,7 @@ export function createRelay(opts: RelayOptions): Relay {
   return {
     task: { name: 'handover relay', everyMs: opts.everyMs ?? relayIntervalFromEnv(), runAtStart: true, run: () => (closed ? Promise.resolve() : flush()) },
     flush,
+    deliveredSoFar: () => deliveredSoFar,
     kick() {
       if (closed || kickQueued) return;
       kickQueued = true;
