@@ -2,6 +2,8 @@
  * The one way every page talks to the gateway (same origin): GraphQL over POST with the signed-in token,
  * sign-in and sign-out. Errors come back as GraphQL errors with a code; `ApiError` carries the first.
  */
+import * as link from './link.js';
+
 const TOKEN_KEY = 'scf.session';
 
 export interface Staff {
@@ -56,8 +58,10 @@ export async function signIn(username: string, password: string): Promise<Sessio
   try {
     res = await fetch('/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   } catch {
+    link.lost();
     throw new OfflineError('网络连接中断 / the link is down');
   }
+  link.answered();
   const body = (await res.json().catch(() => ({}))) as Session & { error?: string; code?: string; retryAfterSeconds?: number };
   if (!res.ok) {
     const retry = body.retryAfterSeconds ?? Number(res.headers.get('retry-after') ?? NaN);
@@ -81,8 +85,10 @@ export async function gql<T = any>(query: string, variables?: Record<string, unk
       body: JSON.stringify({ query, variables }),
     });
   } catch {
+    link.lost();
     throw new OfflineError('网络连接中断 / the link is down');
   }
+  link.answered();
   const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown } }[] };
   if (body.errors?.length) {
     const e = body.errors[0]!;

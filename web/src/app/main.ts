@@ -4,6 +4,7 @@
  * the place). Everything it sends goes through ../api.ts to the same origin.
  */
 import { ApiError, session, signIn, signOut } from '../api.js';
+import * as linkState from '../link.js';
 import { h, fill, val } from './dom.js';
 import { myPoint } from './data.js';
 import * as outbox from './outbox.js';
@@ -115,8 +116,10 @@ function showOutboxBadge(): void {
 
 function showLink(): void {
   if (!link) return;
-  link.textContent = navigator.onLine ? '在线' : '离线：登记和上报将暂存，联网后自动发送';
-  link.className = `app-online${navigator.onLine ? '' : ' app-offline'}`;
+  const { state, text } = linkState.describe();
+  link.textContent = text;
+  link.dataset.link = state;
+  link.className = `app-online${state === 'down' ? ' app-offline' : state === 'unsure' ? ' app-unsure' : ''}`;
 }
 
 async function render(): Promise<void> {
@@ -137,6 +140,10 @@ async function render(): Promise<void> {
 window.addEventListener('hashchange', () => void render());
 window.addEventListener('online', showLink);
 window.addEventListener('offline', showLink);
+linkState.onLinkChange(showLink);
+// An answer ages: "online" turns to "unsure" when nothing has been heard for a while, without any event.
+setInterval(showLink, 15_000);
+linkState.watchLink();
 outbox.onChange(showOutboxBadge);
 // Another tab's changes to the outbox, or a sign-out there.
 window.addEventListener('storage', (e) => {

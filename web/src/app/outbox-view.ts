@@ -1,6 +1,7 @@
 /** 待发送: what this browser holds for the server, each with its state. */
 import { h, fill } from './dom.js';
 import * as outbox from './outbox.js';
+import * as link from '../link.js';
 import { note, time } from './ui.js';
 import { FIELD, zh } from './words.js';
 
@@ -12,7 +13,9 @@ export function outboxScreen(view: HTMLElement): void {
   const draw = () => {
     if (!view.contains(list)) return stop();
     const all = outbox.items();
-    summary.textContent = `待发送 ${outbox.pending().length} 件${navigator.onLine ? '' : '（当前离线，联网后自动发送）'}`;
+    const synced = outbox.syncedAt();
+    summary.textContent = `待发送 ${outbox.pending().length} 件${link.state() === 'down' ? '（当前离线，联网后自动发送）' : ''}；${synced ? `上次同步 ${time(synced.toISOString())}` : '尚未与服务器同步'}`;
+    summary.dataset.synced = synced ? synced.toISOString() : '';
     fill(list, all.length
       ? all.map((i) => h('li', { 'data-outbox-item': i.id, 'data-state': i.state },
           h('span', { class: `app-state app-${i.state}` }, STATE[i.state]), ' ',
@@ -22,7 +25,12 @@ export function outboxScreen(view: HTMLElement): void {
           i.state === 'refused' ? h('button', { type: 'button', class: 'app-secondary', onclick: () => outbox.remove(i.id) }, '删除（须重新登记）') : null))
       : h('li', null, '没有待发送的办件'));
   };
-  const stop = outbox.onChange(draw);
+  const stopOutbox = outbox.onChange(draw);
+  const stopLink = link.onLinkChange(draw);
+  const stop = () => {
+    stopOutbox();
+    stopLink();
+  };
   const online = () => draw();
   window.addEventListener('online', online, { once: true });
   window.addEventListener('offline', online, { once: true });
@@ -34,6 +42,6 @@ export function outboxScreen(view: HTMLElement): void {
       h('button', { type: 'button', onclick: () => void outbox.flush() }, '立即发送'), ' ',
       h('button', { type: 'button', class: 'app-secondary', onclick: () => outbox.clearSent() }, '清除已发送')),
     list);
-  if (!navigator.onLine) view.prepend(note('warn', '当前离线'));
+  if (link.state() === 'down') view.prepend(note('warn', '当前离线'));
   draw();
 }

@@ -15,6 +15,7 @@
  * this browser; only its one-line summary stays until the clerk clears it.
  */
 import { ApiError, gql, OfflineError, session } from '../api.js';
+import * as link from '../link.js';
 import { LEVEL_FIELD, LEVEL_TYPE, type Level } from './words.js';
 
 export type OutboxState = 'waiting' | 'sending' | 'sent' | 'refused';
@@ -53,6 +54,16 @@ export function items(user?: string): OutboxItem[] {
 function save(list: OutboxItem[], user?: string): void {
   localStorage.setItem(key(user), JSON.stringify(list));
   for (const l of listeners) l();
+}
+
+/** When this account's list last reached the server: the last send the server answered, or the last time nothing was left. */
+export function syncedAt(user = session()?.staff.username ?? ''): Date | null {
+  const v = localStorage.getItem(`${key(user)}.syncedAt`);
+  return v ? new Date(v) : null;
+}
+
+function synced(user: string): void {
+  localStorage.setItem(`${key(user)}.syncedAt`, new Date().toISOString());
 }
 
 function update(user: string, id: string, change: Partial<OutboxItem>): void {
@@ -153,7 +164,15 @@ async function sendAll(): Promise<void> {
   for (const i of items(user)) if (i.state === 'sending') update(user, i.id, { state: 'waiting' });
   for (;;) {
     const next = items(user).find((i) => i.state === 'waiting');
-    if (!next || session()?.staff.username !== user) return;
+    if (session()?.staff.username !== user) return;
+    if (!next) {
+      // Nothing left: in step with the server, if the server has been heard from (not just "the network card is up").
+      if (link.state() === 'up') {
+        synced(user);
+        save(items(user), user); // listeners redraw with the new sync time
+      }
+      return;
+    }
     update(user, next.id, { state: 'sending', attempts: next.attempts + 1, lastTriedAt: new Date().toISOString() });
     try {
       if (next.kind === 'register') {
