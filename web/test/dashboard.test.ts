@@ -25,7 +25,7 @@ function residentId(serial: number): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-const FIGURES = 'received accepted finished onTimeRate satisfactionRate overdueNow';
+const FIGURES = 'received accepted finished onTimeRate satisfactionRate overdueNow forwardedOut delegatedIn';
 const API_QUERY = (from: string, to: string) => `{ countyDashboard(code: "${COUNTY}", from: "${from}", to: "${to}") {
   totals { ${FIGURES} }
   townships { code name totals { ${FIGURES} } centre { received } villages { code name totals { ${FIGURES} } } }
@@ -162,11 +162,18 @@ describe('the county dashboard page, in Chromium', () => {
       expect(await figure(page, 'onTimeRate').textContent()).toBe(`${(api.totals.onTimeRate * 100).toFixed(1)}%`);
       expect(await figure(page, 'satisfactionRate').textContent()).toBe('100.0%');
       expect(await figure(page, 'immediateRate').textContent()).toBe('0.0%');
-      expect(await page.locator('#totals [data-figure]').count()).toBe(12);
+      // The R37 figures, and the work sent to and done for other levels.
+      expect(await page.locator('#totals [data-figure]').count()).toBe(14);
+      expect(await figure(page, 'forwardedOut').textContent()).toBe(String(api.totals.forwardedOut));
+      expect(await figure(page, 'delegatedIn').textContent()).toBe(String(api.totals.delegatedIn));
       expect(await page.locator('#crumbs [aria-current=page]').textContent()).toBe('宁武县');
     });
 
     it('draws the trend and the township charts', async () => {
+      // The chart library arrives after the figures.
+      await page.waitForFunction(() => !!document.querySelector('#chart-sat canvas'));
+      // The chart library arrives after the figures.
+      await page.waitForFunction(() => !!document.querySelector('#chart-sat canvas'));
       for (const id of ['chart-trend', 'chart-areas', 'chart-lights', 'chart-rates', 'chart-sat']) {
         const size = await drawn(page, id);
         expect(size.width, id).toBeGreaterThan(100);
@@ -242,6 +249,7 @@ describe('the county dashboard page, in Chromium', () => {
 
     it('drills down by clicking 凤凰镇’s row in the township chart', async () => {
       // Where ECharts put 凤凰镇's row (the first category), from the chart itself.
+      await page.locator('#chart-areas').scrollIntoViewIfNeeded();
       const box = (await page.locator('#chart-areas').boundingBox())!;
       const row = api.townships.findIndex((t: any) => t.code === TOWNSHIP);
       const [x, y] = await page.$eval('#chart-areas', (el, i) => {

@@ -14,7 +14,7 @@ export interface Chart {
   containPixel(finder: 'grid', point: [number, number]): boolean;
   convertFromPixel(finder: { gridIndex: number }, point: [number, number]): [number, number];
 }
-interface ECharts {
+export interface ECharts {
   init(el: HTMLElement, theme: null, opts: { renderer: 'canvas' | 'svg'; locale: string }): Chart;
 }
 

@@ -6,9 +6,10 @@
 export const FIGURES = [
   'received', 'accepted', 'finished', 'immediateRate', 'onTimeRate', 'earlyRate',
   'overdueNow', 'dailyAverage', 'participationRate', 'satisfactionRate', 'onlineShare', 'complaints',
+  'forwardedOut', 'delegatedIn',
 ] as const;
 export type Figure = (typeof FIGURES)[number];
-export type Figures = Record<'received' | 'accepted' | 'finished' | 'overdueNow' | 'complaints', number> &
+export type Figures = Record<'received' | 'accepted' | 'finished' | 'overdueNow' | 'complaints' | 'forwardedOut' | 'delegatedIn', number> &
   Record<'immediateRate' | 'onTimeRate' | 'earlyRate' | 'dailyAverage' | 'participationRate' | 'satisfactionRate' | 'onlineShare', number | null>;
 
 /** The headline figures' labels (zh-CN), in display order. */
@@ -25,6 +26,8 @@ export const LABELS: Record<Figure, string> = {
   satisfactionRate: '满意率',
   onlineShare: '网办占比',
   complaints: '投诉件',
+  forwardedOut: '上报他级',
+  delegatedIn: '代他级办理',
 };
 
 export type { Level } from '@scf/domain/src/levels.js';
@@ -79,6 +82,29 @@ export const DASHBOARD_QUERY = `query Dashboard($code: ID!, $from: String!, $to:
 }
 fragment F on DashboardFigures { ${FIGURES.join(' ')} }`;
 
+/** The headline figures alone, for the comparison periods (one dashboard per request, so one request each). */
+export const TOTALS_QUERY = `query DashboardTotals($code: ID!, $from: String!, $to: String!) {
+  countyDashboard(code: $code, from: $from, to: $to) {
+    totals { ...F } townships { code totals { ...F } villages { code totals { ...F } } }
+  }
+}
+fragment F on DashboardFigures { ${FIGURES.join(' ')} }`;
+
+export interface TotalsOnly {
+  totals: Figures;
+  townships: { code: string; totals: Figures; villages?: { code: string; totals: Figures }[] }[];
+}
+
+/** Each area's figures by code ('' for the county), to compare the area on screen with. */
+export function totalsByCode(d: TotalsOnly): Map<string, Figures> {
+  const m = new Map<string, Figures>([['', d.totals]]);
+  for (const t of d.townships) {
+    m.set(t.code, t.totals);
+    for (const v of t.villages ?? []) m.set(v.code, v.totals);
+  }
+  return m;
+}
+
 // ---- periods -------------------------------------------------------------------------------------------
 
 export type Preset = 'month' | 'lastMonth' | 'year' | 'custom';
@@ -111,6 +137,46 @@ export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): 
 /** Days from `from` to `to`, both included. */
 export function daysIn(p: Period): number {
   return Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000) + 1;
+}
+
+/** The period of the same length that ends the day before `p` starts (上期). */
+export function previousPeriod(p: Period): Period {
+  const to = new Date(Date.parse(p.from) - 86_400_000);
+  // Whole calendar months compare with the month before, whatever its length.
+  const y = +p.from.slice(0, 4);
+  const m = +p.from.slice(5, 7);
+  if (p.from.endsWith('-01') && p.to === ymd(+p.to.slice(0, 4), +p.to.slice(5, 7) + 1, 0)) {
+    const months = (+p.to.slice(0, 4) - y) * 12 + (+p.to.slice(5, 7) - m) + 1;
+    return { from: ymd(y, m - months, 1), to: ymd(y, m, 0) };
+  }
+  const from = new Date(to.getTime() - (daysIn(p) - 1) * 86_400_000);
+  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+}
+
+/** The same days a year earlier (同期); 29 February becomes the 28th. */
+export function sameTimeLastYear(p: Period): Period {
+  const back = (d: string) => {
+    const y = +d.slice(0, 4) - 1;
+    const m = +d.slice(5, 7);
+    const day = Math.min(+d.slice(8, 10), +ymd(y, m + 1, 0).slice(8, 10));
+    return ymd(y, m, day);
+  };
+  return { from: back(p.from), to: back(p.to) };
+}
+
+/**
+ * How a figure compares with another period, in words: counts as a relative change (较上期 +12.5%), rates as
+ * percentage points (+3.1 个百分点); null when either side has no value or the base is zero.
+ */
+export function change(field: string, now: number | null | undefined, then: number | null | undefined): { text: string; sign: -1 | 0 | 1 } | null {
+  if (now === null || now === undefined || then === null || then === undefined) return null;
+  if (isRate(field)) {
+    const d = Math.round((now - then) * 1000) / 10;
+    return { text: `${d > 0 ? '+' : ''}${d.toFixed(1)} 个百分点`, sign: d > 0 ? 1 : d < 0 ? -1 : 0 };
+  }
+  if (then === 0) return now === 0 ? { text: '持平', sign: 0 } : null;
+  const r = Math.round(((now - then) / then) * 1000) / 10;
+  return { text: r === 0 ? '持平' : `${r > 0 ? '+' : ''}${r.toFixed(1)}%`, sign: r > 0 ? 1 : r < 0 ? -1 : 0 };
 }
 
 /** Why a custom period cannot be asked for, in words for the user; null when it can. */

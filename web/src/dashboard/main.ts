@@ -4,11 +4,13 @@
  * browser's back button and the breadcrumb both go back up.
  */
 import { ApiError, OfflineError, gql, session, signIn, signOut, type Staff } from '../api.js';
-import { areaBars, echartsLib, lights, ownRates, rateBars, satisfaction, trend, type Chart } from './charts.js';
+import { areaBars, echartsLib, lights, ownRates, rateBars, satisfaction, trend, type Chart, type ECharts } from './charts.js';
 import {
-  chinaDate, DASHBOARD_QUERY, formatFigure, LEVEL_NAMES, LIGHT_NAMES, periodProblem, presetPeriod, STATUS_NAMES,
-  type Alert, type Area, type Dashboard, type Figures, type Period, type Preset,
+  change, chinaDate, DASHBOARD_QUERY, formatFigure, LEVEL_NAMES, LIGHT_NAMES, periodProblem, presetPeriod, previousPeriod,
+  sameTimeLastYear, STATUS_NAMES, TOTALS_QUERY, totalsByCode,
+  type Alert, type Area, type Dashboard, type Figures, type Period, type Preset, type TotalsOnly,
 } from './data.js';
+import type { XlsxCell, XlsxSheet } from './xlsx.js';
 
 type Row = { code?: string; name: string; totals: Figures };
 
@@ -21,7 +23,14 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
   return e;
 };
 
-const lib = echartsLib();
+/** ECharts, once its script (1 MB) has arrived: the figures and tables never wait for it. */
+let lib: ECharts | undefined;
+let chartsFailed = false;
+/** 上期 and 同期 figures by area code, for the period on screen (null until they arrive or when they failed). */
+let compared: { previous: Map<string, Figures>; lastYear: Map<string, Figures>; periods: [Period, Period] } | null = null;
+/** When the figures on screen were fetched. */
+let fetchedAt: Date | null = null;
+const REFRESH_MS = 5 * 60_000;
 const charts: Record<string, Chart> = {};
 let county = '';
 let preset: Preset = 'month';
@@ -85,10 +94,16 @@ async function load(): Promise<void> {
         return load();
       }
     }
+    const samePeriod = data && compared && compared.periods[0].from === previousPeriod(period).from;
+    if (!samePeriod) compared = null;
     data = d;
+    fetchedAt = new Date();
     show('dashboard');
     status('');
     render();
+    showUpdated();
+    void loadCharts();
+    void compare(mine);
   } catch (e) {
     if (mine !== seq) return;
     if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') askSignIn('登录已失效，请重新登录。');
@@ -100,6 +115,64 @@ async function load(): Promise<void> {
   } finally {
     if (mine === seq) document.body.removeAttribute('aria-busy');
   }
+}
+
+/** Loads a script of the site once; resolves when it has run. */
+const scripts = new Map<string, Promise<void>>();
+function loadScript(src: string): Promise<void> {
+  let p = scripts.get(src);
+  if (!p) {
+    p = new Promise<void>((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = src;
+      s.onload = () => resolve();
+      s.onerror = () => {
+        scripts.delete(src);
+        s.remove();
+        reject(new Error(`${src} did not load`));
+      };
+      document.head.append(s);
+    });
+    scripts.set(src, p);
+  }
+  return p;
+}
+
+/** The chart library comes after the figures: on a 256 kbit/s link it takes half a minute, the figures a second. */
+async function loadCharts(): Promise<void> {
+  if (lib || chartsFailed) return;
+  try {
+    await loadScript('/echarts.min.js');
+    lib = echartsLib();
+  } catch {
+    chartsFailed = true;
+  }
+  $('#charts-loading').hidden = true;
+  $('#no-charts').hidden = !!lib;
+  render();
+}
+
+/** 上期 and 同期, asked after the page's own figures (one dashboard per request). */
+async function compare(mine: number): Promise<void> {
+  if (compared) return render();
+  const periods: [Period, Period] = [previousPeriod(period), sameTimeLastYear(period)];
+  try {
+    const a = (await gql<{ countyDashboard: TotalsOnly }>(TOTALS_QUERY, { code: county, ...periods[0] })).countyDashboard;
+    if (mine !== seq) return;
+    const b = (await gql<{ countyDashboard: TotalsOnly }>(TOTALS_QUERY, { code: county, ...periods[1] })).countyDashboard;
+    if (mine !== seq) return;
+    compared = { previous: totalsByCode(a), lastYear: totalsByCode(b), periods };
+    render();
+  } catch {
+    // The page's own figures stand without the comparison; the next refresh tries again.
+  }
+}
+
+function showUpdated(): void {
+  if (!fetchedAt) return;
+  const t = fetchedAt.toLocaleTimeString('zh-CN', { hour12: false });
+  $('#updated').textContent = `数据更新于 ${t}，每 5 分钟自动刷新`;
+  $('#updated').dataset.at = fetchedAt.toISOString();
 }
 
 // ---- the dashboard -------------------------------------------------------------------------------------
@@ -120,7 +193,7 @@ function render(focus = false) {
   document.title = `${here} · 政务服务监测`;
   $('#asof').textContent = `统计期 ${period.from} 至 ${period.to} · 数据截至 ${d.today} · 本期已过工作日 ${d.workingDays} 天`;
   crumbs([[d.name, ''], ...(t ? [[t.name, t.code] as [string, string]] : []), ...(v ? [[v.name, v.code] as [string, string]] : [])]);
-  fill('#totals', figures);
+  fill('#totals', figures, area ? area.code : '');
   $('#centre-box').hidden = !t || !!v;
   if (t && !v) {
     $('#centre-title').textContent = `${t.name}便民服务中心本级`;
@@ -160,10 +233,26 @@ function render(focus = false) {
   if (focus) $('#title').focus();
 }
 
-function fill(sel: string, f: Figures) {
+/** The figures of `sel`; with `compareCode`, each with its change from 上期 and 同期 under it. */
+function fill(sel: string, f: Figures, compareCode?: string) {
   for (const dd of $$(`${sel} [data-figure]`)) {
     const k = dd.dataset.figure as keyof Figures;
     dd.textContent = formatFigure(k, f[k]);
+    if (compareCode === undefined) continue;
+    let p = dd.nextElementSibling as HTMLElement | null;
+    if (!p) dd.after((p = el('p', '', 'cmp')));
+    p.replaceChildren();
+    // overdueNow is "now", whatever the period: comparing it with another period means nothing.
+    if (!compared || k === 'overdueNow') continue;
+    const parts: [string, Map<string, Figures>][] = [['较上期', compared.previous], ['同比', compared.lastYear]];
+    for (const [word, m] of parts) {
+      const then = m.get(compareCode);
+      const c = then ? change(k, f[k], then[k]) : null;
+      const span = el('span', `${word} ${c ? c.text : '—'}`, c ? (c.sign > 0 ? 'up' : c.sign < 0 ? 'down' : 'flat') : 'flat');
+      span.dataset.compare = word === '同比' ? 'lastYear' : 'previous';
+      span.title = `${word}：${formatFigure(k, then?.[k])}`;
+      p.append(span, ' ');
+    }
   }
 }
 
@@ -211,6 +300,7 @@ function alerts(list: Alert[], red: number, yellow: number, more: string) {
 
 function draw(id: string, visible: boolean, option: () => object, height?: number) {
   $(`#fig-${id}`).hidden = !visible || !lib;
+  $(`#fig-${id}`).classList.toggle('pending', !lib);
   if (!visible || !lib) return;
   const box = $(`#chart-${id}`);
   if (height) box.style.height = `${height}px`;
@@ -353,6 +443,15 @@ periodForm.addEventListener('submit', (e) => {
   void load();
 });
 $('#retry').addEventListener('click', () => void load());
+$('#refresh').addEventListener('click', () => void load());
+$('#print').addEventListener('click', () => print());
+// Auto-refresh while the page is in view; a page in a background tab catches up when it comes back.
+setInterval(() => {
+  if (data && document.visibilityState === 'visible' && Date.now() - (fetchedAt?.getTime() ?? 0) >= REFRESH_MS) void load();
+}, 30_000);
+document.addEventListener('visibilitychange', () => {
+  if (data && document.visibilityState === 'visible' && Date.now() - (fetchedAt?.getTime() ?? 0) >= REFRESH_MS) void load();
+});
 addEventListener('hashchange', () => render(true));
 let resizing = 0;
 addEventListener('resize', () => {
@@ -360,7 +459,49 @@ addEventListener('resize', () => {
   resizing = requestAnimationFrame(() => Object.values(charts).forEach((c) => c.resize()));
 });
 
-$('#no-charts').hidden = !!lib;
+// ---- Excel ---------------------------------------------------------------------------------------------
+
+/** A table as the director sees it (sorted as on screen), numbers as numbers and rates as percentages. */
+function sheetOf(table: HTMLTableElement): XlsxCell[][] {
+  const head = Array.from(table.tHead!.rows[0]!.cells).map((c) => c.textContent?.trim() ?? '');
+  const body = Array.from(table.tBodies[0]!.rows)
+    .filter((r) => !r.querySelector('td.empty'))
+    .map((r) => Array.from(r.cells).map((c): XlsxCell => {
+      const text = c.textContent?.trim() ?? '';
+      if (!c.classList.contains('num') || text === '—' || text === '') return text === '—' ? null : text;
+      if (text.endsWith('%')) return { value: Number(text.slice(0, -1)) / 100, format: '0.0%' };
+      const n = Number(text);
+      return Number.isFinite(n) ? n : text;
+    }));
+  return [head, ...body];
+}
+
+async function download(section: HTMLElement, button: HTMLButtonElement): Promise<void> {
+  const table = $<HTMLTableElement>('table', section);
+  const title = $('h2', section).textContent?.trim() ?? '表格';
+  const rows = sheetOf(table);
+  const widths = rows[0]!.map((_, i) => Math.min(40, Math.max(8, ...rows.map((r) => String((r[i] as { value?: unknown })?.value ?? r[i] ?? '').length * 2))));
+  const place = document.title.split(' · ')[0] ?? '';
+  const sheet: XlsxSheet = { fileName: `${place}-${title}-${period.from}至${period.to}.xlsx`, sheet: title, rows, widths };
+  button.disabled = true;
+  try {
+    await loadScript('/dashboard-xlsx.js');
+    await (window as unknown as { scfXlsx: { save(s: XlsxSheet): Promise<void> } }).scfXlsx.save(sheet);
+  } catch {
+    status('导出失败：表格组件未能加载，请检查网络后重试。', true, false);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+for (const section of $$('#alerts, #areas-box, #levels-box, #units-box, #items-box')) {
+  const b = el('button', '导出 Excel', 'export') as HTMLButtonElement;
+  b.type = 'button';
+  b.dataset.export = section.id;
+  b.addEventListener('click', () => void download(section, b));
+  $('h2', section).after(b);
+}
+
 const s = session();
 if (s) start(s.staff);
 else askSignIn();
