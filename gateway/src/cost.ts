@@ -78,6 +78,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Township.failedHandovers': 20,
   'Village.failedHandovers': 20,
   'Handover.reviews': 5,
+  // How a point uses its items: one row per item it took cases in for
+  'County.itemUse': 60,
+  'Township.itemUse': 40,
+  'Village.itemUse': 15,
   // One case
   'CountyCase.allowedActions': 5,
   'TownshipCase.allowedActions': 5,

@@ -10,6 +10,7 @@ import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
 import { buildNotice, type NoticeKind } from './notices.js';
 import type { CasesHost } from './ports.js';
+import { itemUse } from './item-use.js';
 import { registerCase, type RegisterInput } from './register.js';
 import { agentView, applicantView, focus, personalDataState, type PersonalDataReadRow } from './personal-data.js';
 import { HANDOVER_EVENT_LABELS, handoverTypeResolvers, latestHandover, reviewHandover } from './handover-review.js';
@@ -133,6 +134,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       forwardedToMe: (point: { code: string }, args: { status: InboundRow['status'][] }, ctx: CasesRequestContext) =>
         readable(ctx, point.code, `the cases forwarded to ${point.code}`) &&
         ctx.cases.inboundByPoint.load(`${point.code}|${[...new Set(args.status)].sort().join(',')}`),
+      itemUse: (point: { code: string }, args: { days: number }, ctx: CasesRequestContext) =>
+        readable(ctx, point.code, `the items used at ${point.code}`) && itemUse(ctx.em, point.code, args.days, ctx.now()),
       failedHandovers: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
         requireHandoverReview(ctx.actor, point.code, `查看 ${point.code} 被拒收的移交`) && ctx.cases.failedByPoint.load(point.code),
     },

@@ -385,6 +385,14 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     forwardedToMe(status: [ForwardedStatus!] = [RECEIVED, ACCEPTED]): [${n.type}ForwardedCase!]
     "Hand-overs this point sent that the receiving level refused (FAILED), oldest first. The directors over the point; null, with a FORBIDDEN error, for anyone else."
     failedHandovers: [Handover!]
+    "How many cases each item had here in the last \`days\` days (1–366), most used first; items with none are left out. Staff whose scope covers the point."
+    itemUse(days: Int = 90): [${n.type}ItemUse!]
+  }
+
+  "An item's use at a point: the window app lists a point's everyday items first."
+  type ${n.type}ItemUse {
+    itemId: ID!
+    cases: Int!
   }
 
   "A case another level forwarded to a ${n.label}. The applicant deals only with the origin."

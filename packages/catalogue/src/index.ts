@@ -5,3 +5,4 @@ export * from './master.js';
 export * from './replication.js';
 export * from './replica-server.js';
 export * from './module.js';
+export * from './initials.js';

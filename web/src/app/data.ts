@@ -17,6 +17,10 @@ export interface Item {
   id: string;
   code: string;
   name: string;
+  /** 拼音首字母 of the name (JHDJ for 结婚登记). */
+  nameInitials: string;
+  /** Cases of it taken in here in the last 90 days. */
+  uses: number;
   kind: string;
   decidingLevel: Level;
   decidingUnit: string;
@@ -59,8 +63,15 @@ export function itemsTakenIn(): Promise<Item[]> {
   if (itemsOf !== s.pointCode) items = null;
   itemsOf = s.pointCode;
   items ??= cached(`scf.items.${s.pointCode}`, async () => {
-    const d = await gql(`query($c: ID!) { p: ${f}(code: $c) { itemsTakenIn { id code name kind decidingLevel decidingUnit legalBasis legalLimitDays promisedLimitDays fee procedure contactPhone materials { name form copies note } } } }`, { c: s.pointCode });
-    return d.p.itemsTakenIn as Item[];
+    const d = await gql(`query($c: ID!) { p: ${f}(code: $c) {
+      itemsTakenIn { id code name nameInitials kind decidingLevel decidingUnit legalBasis legalLimitDays promisedLimitDays fee procedure contactPhone materials { name form copies note } }
+      itemUse(days: 90) { itemId cases } } }`, { c: s.pointCode });
+    // The point's everyday items first (most cases in the last 90 days), then the catalogue's order.
+    const uses = new Map<string, number>((d.p.itemUse ?? []).map((u: { itemId: string; cases: number }) => [u.itemId, u.cases]));
+    return (d.p.itemsTakenIn as Omit<Item, 'uses'>[])
+      .map((i, n) => ({ ...i, uses: uses.get(i.id) ?? 0, n }))
+      .sort((a, b) => b.uses - a.uses || a.n - b.n)
+      .map(({ n: _, ...i }) => i);
   }).catch((e) => {
     items = null;
     throw e;

@@ -12,19 +12,31 @@ const limitText = (i: Item) => (i.promisedLimitDays === 0 ? '即办（当场办�
 
 let lastSearch = '';
 
+/**
+ * The items a search finds, in the list's order (the point's most used first). Each word must match the name,
+ * the code, the deciding unit or the name's pinyin initials (jhdj finds 结婚登记; so does 结婚).
+ */
+export function findItems<T extends Pick<Item, 'code' | 'name' | 'decidingUnit'> & { nameInitials?: string }>(all: T[], query: string): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return all.filter((i) => {
+    const text = `${i.code} ${i.name} ${i.decidingUnit}`.toLowerCase();
+    const initials = (i.nameInitials ?? '').toLowerCase();
+    return words.every((w) => text.includes(w) || (/^[a-z]+$/.test(w) && initials.includes(w)));
+  });
+}
+
 export async function itemsScreen(view: HTMLElement): Promise<void> {
   if (navigator.onLine) forgetItems(); // the catalogue changes (R3): read it afresh whenever the list is opened online
   const all = await itemsTakenIn();
   const list = h('ul', { class: 'app-items' });
-  const search = h('input', { type: 'search', name: 'q', placeholder: '输入事项名称、编码或关键字，如 婚育、ZM-JS-007', value: lastSearch, 'aria-label': '搜索事项' });
+  const search = h('input', { type: 'search', name: 'q', placeholder: '输入事项名称、拼音首字母、编码或关键字，如 婚育、jhdj、ZM-JS-007', value: lastSearch, 'aria-label': '搜索事项' });
   const show = () => {
     lastSearch = search.value.trim();
-    const words = lastSearch.toLowerCase().split(/\s+/).filter(Boolean);
-    const found = all.filter((i) => words.every((w) => `${i.code} ${i.name} ${i.decidingUnit}`.toLowerCase().includes(w)));
+    const found = findItems(all, lastSearch);
     fill(list, found.length
       ? found.map((i) => h('li', { 'data-item': i.code },
           h('a', { href: `#/item/${i.id}` }, h('strong', null, i.name), ' ', h('code', null, i.code)),
-          h('small', null, ` ${KIND[i.kind] ?? i.kind} · ${limitText(i)} · ${LEVEL_WORD[i.decidingLevel]}级办理`)))
+          h('small', null, ` ${KIND[i.kind] ?? i.kind} · ${limitText(i)} · ${LEVEL_WORD[i.decidingLevel]}级办理${i.uses ? ` · 近 90 天本点 ${i.uses} 件` : ''}`)))
       : h('li', null, '没有找到相符的事项'));
   };
   search.addEventListener('input', show);

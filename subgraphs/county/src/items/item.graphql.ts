@@ -47,6 +47,8 @@ export const itemTypeDefs = /* GraphQL */ `
     id: ID!
     code: String!
     name: String!
+    "拼音首字母 of the name (结婚登记 → JHDJ), for finding an item by typing its initials."
+    nameInitials: String!
     kind: CaseKind!
     legalBasis: String!
     decidingLevel: Level!

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { invalid, validateDivisionCode } from '@scf/domain';
 import {
-  addItem, changeItem, intakeLevelsOf, withdrawItem,
+  addItem, changeItem, intakeLevelsOf, nameInitials, withdrawItem,
   type ItemChangeRow, type ItemInput, type ItemPatch, type Level, type ServiceItemRow,
 } from '@scf/catalogue';
 import type { CountyContext } from '../context.js';
@@ -59,6 +59,7 @@ export const itemResolvers = {
   Village: pointItems('VILLAGE'),
   ServiceItem: {
     __resolveReference: (ref: { id: string }, ctx: CountyContext) => ctx.loaders.itemById.load(Number(ref.id)),
+    nameInitials: (i: ServiceItemRow) => nameInitials(i.name),
     intakeLevels: (i: ServiceItemRow) => intakeLevelsOf(i),
     withdrawn: (i: ServiceItemRow) => i.status === 'WITHDRAWN',
     materials: (i: ServiceItemRow, _: unknown, ctx: CountyContext) => ctx.loaders.materialsByItem.load(i.id),
