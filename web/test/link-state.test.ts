@@ -87,4 +87,33 @@ describe('the link state a village clerk reads', () => {
     expect(await summary.innerText()).toMatch(/^待发送 0 件；上次同步 .*\d{2}:\d{2}/);
     await screenshot(page, '21-outbox-synced');
   });
+
+  it('prints a provisional receipt for a registration kept while the server is silent: no case number yet, the materials taken, who took them', async () => {
+    const page = await (await site.newContext()).newPage();
+    await signInToApp(page, site.origin, VILLAGE_CLERK);
+    await page.getByRole('searchbox', { name: '搜索事项' }).fill('婚育');
+    await page.locator('[data-item="ZM-JS-007"] a').click();
+    await page.getByRole('link', { name: '登记收件' }).click();
+    await page.locator('form.app-register').waitFor();
+    const id = residentId('19690707', '135');
+    await page.locator('input[name="applicant.name"]').fill('何临时');
+    await page.locator('input[name="applicant.idNumber"]').fill(id);
+    await page.locator('input[name="applicant.phone"]').fill('13500004444');
+    await page.locator('input[name=material]').first().check();
+    await cutUplink(page);
+    await page.getByRole('button', { name: '登记收件' }).click();
+    await page.getByRole('button', { name: '打印临时收件凭证' }).click();
+    const frame = page.frameLocator('.app-print iframe');
+    await frame.locator('h1').waitFor();
+    const paper = await frame.locator('body').innerText();
+    expect(await frame.locator('h1').innerText()).toBe('临时收件凭证');
+    expect(paper).toContain('何临时');
+    expect(paper).toContain('流动人口婚育证明');
+    expect(paper).toContain(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+    expect(paper).not.toContain(id);
+    expect(paper).toMatch(/已收材料\s+1\. 身份证/);
+    expect(paper).toContain('网络恢复后，系统自动登记本件并生成办件编号');
+    await screenshot(page, '23-provisional-receipt');
+    await restoreUplink(page);
+  });
 });

@@ -8,7 +8,7 @@ import { actOnForwarded, type ForwardedActInput } from './delegation.js';
 import { scopeOfCase, scopeOfForwarded, type ScopeLookups } from './case-scope.js';
 import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
-import { buildNotice, type NoticeKind } from './notices.js';
+import { buildNotice, trackingUrlFromEnv, type NoticeKind } from './notices.js';
 import type { CasesHost } from './ports.js';
 import { itemUse } from './item-use.js';
 import { registerCase, type RegisterInput } from './register.js';
@@ -191,8 +191,12 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
           missingMaterials: decodeMaterials(e.materials),
         })),
       async notice(c: CaseRow, { kind }: { kind: NoticeKind }, ctx: CasesRequestContext) {
-        const [history, point] = await Promise.all([ctx.cases.eventsByCase.load(c.id), host.findPoint(ctx.em, c.pointCode)]);
-        return buildNotice(kind, c, history as CaseEventRow[], point ?? { name: c.pointCode, centreName: c.pointCode });
+        const [history, point, item, materials] = await Promise.all([
+          ctx.cases.eventsByCase.load(c.id), host.findPoint(ctx.em, c.pointCode), ctx.cases.itemById.load(c.itemId), ctx.cases.materialsByCase.load(c.id),
+        ]);
+        return buildNotice(kind, c, history as CaseEventRow[], point ?? { name: c.pointCode, centreName: c.pointCode }, {
+          item, materials: materials as { name: string; received: boolean }[], trackingUrl: trackingUrlFromEnv(), level: n.level,
+        });
       },
       supervisionRecords: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => ctx.cases.supervisionByCase.load(c.id),
       handover: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => latestHandover(ctx, c.caseNo),

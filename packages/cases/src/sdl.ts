@@ -113,6 +113,8 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     NOT_ACCEPTED
     "不予许可决定书"
     REFUSAL
+    "送达回证: who received the result, how, when and where, with lines to sign"
+    DELIVERY
   }
 
   input ApplicantInput {

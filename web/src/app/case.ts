@@ -40,6 +40,7 @@ const NOTICES: [string, string, (c: CaseView) => boolean][] = [
   ['NOT_ACCEPTED', '不予受理通知书', (c) => c.status === 'NOT_ACCEPTED'],
   // The server prints the refusal only for a decision made at this point (not one received from above).
   ['REFUSAL', '不予许可决定书', (c) => c.decision?.outcome === 'REFUSED' && c.history.some((e) => e.action === 'decide')],
+  ['DELIVERY', '送达回证', (c) => !!c.deliveredOn],
 ];
 
 export async function caseScreen(view: HTMLElement, caseNo: string): Promise<void> {

@@ -1,16 +1,22 @@
 /** 办事指南与收件: find an item this point takes in, read its guide, register a case for it. */
 import { ApiError, OfflineError, session } from '../api.js';
 import { h, fill, val } from './dom.js';
-import { forgetItems, itemById, itemsTakenIn, type Item } from './data.js';
+import { forgetItems, itemById, itemsTakenIn, myPoint, type Item } from './data.js';
+import { provisionalReceiptHtml, type ProvisionalReceipt } from './receipt.js';
 import { creditCodeProblem, nameProblem, phoneProblem, residentIdProblem } from './checks.js';
 import * as outbox from './outbox.js';
-import { explain, field, go, note } from './ui.js';
+import { explain, field, go, note, showPrintable } from './ui.js';
 import { FIELD, FORM, KIND, LEVEL_WORD } from './words.js';
 
 const materialText = (m: Item['materials'][number]) => `${m.name}（${FORM[m.form] ?? m.form}${m.copies > 1 ? ` ${m.copies} 份` : ''}${m.note ? `，${m.note}` : ''}）`;
 const limitText = (i: Item) => (i.promisedLimitDays === 0 ? '即办（当场办结）' : `承诺 ${i.promisedLimitDays} 个工作日（法定 ${i.legalLimitDays} 个工作日）`);
 
 let lastSearch = '';
+
+async function printProvisional(r: Omit<ProvisionalReceipt, 'pointName'>): Promise<void> {
+  const point = await myPoint().catch(() => null);
+  showPrintable('临时收件凭证', provisionalReceiptHtml({ ...r, pointName: point ? point.centre || point.name : session()!.staff.pointCode }));
+}
 
 /**
  * The items a search finds, in the list's order (the point's most used first). Each word must match the name,
@@ -162,6 +168,8 @@ export async function registerScreen(view: HTMLElement, id: string): Promise<voi
         if (e instanceof OfflineError) {
           // The link is down (or the answer was lost): keep it with its key; it goes when the link returns.
           outbox.keep({ id: key, kind: 'register', level: me.level, summary, input: payload });
+          const receiptOf = { reference: key, itemName: i.name, applicantName: val(form, 'applicant.name'), idNumber: val(form, 'applicant.idNumber').toUpperCase() || val(form, 'applicant.creditCode').toUpperCase(),
+            materials: i.materials.filter((_, n) => received.includes(n + 1)).map((m) => m.name), clerkName: me.name, takenAt: new Date() };
           fill(msgs, note('warn', `网络中断：本件已存入待发送（待发送 ${outbox.pending().length} 件），联网后自动发送，不会重复登记。`),
             h('p', null, h('button', { type: 'button', class: 'app-secondary', onclick: () => {
               key = outbox.newKey('reg');
@@ -169,7 +177,9 @@ export async function registerScreen(view: HTMLElement, id: string): Promise<voi
               person.hidden = false;
               org.hidden = agent.hidden = true;
               fill(msgs);
-            } }, '登记下一件'), ' ', h('a', { href: '#/outbox' }, '查看待发送')));
+            } }, '登记下一件'), ' ',
+            h('button', { type: 'button', class: 'app-secondary', 'data-provisional': key, onclick: () => void printProvisional(receiptOf) }, '打印临时收件凭证'), ' ',
+            h('a', { href: '#/outbox' }, '查看待发送')));
           return;
         }
         // The server names the field it refused (BAD_USER_INPUT): its words go next to that field.
