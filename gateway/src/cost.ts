@@ -78,6 +78,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Township.failedHandovers': 20,
   'Village.failedHandovers': 20,
   'Handover.reviews': 5,
+  // The cases behind a dashboard figure: a page of them (the `first` asked for)
+  'DashboardCaseList.cases': 50,
   // How a point uses its items: one row per item it took cases in for
   'County.itemUse': 60,
   'Township.itemUse': 40,

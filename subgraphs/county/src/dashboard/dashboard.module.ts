@@ -1,4 +1,4 @@
-import { dashboardMigrations, sharedDashboardTypeDefs } from '@scf/dashboard';
+import { dashboardMigrations, drillResolversOf, drillTypeDefsOf, sharedDashboardTypeDefs } from '@scf/dashboard';
 import { defineModule } from '@scf/kit';
 import { dashboardTypeDefs } from './dashboard.graphql.js';
 import { dashboardResolvers } from './dashboard.resolvers.js';
@@ -7,7 +7,10 @@ import { dashboardResolvers } from './dashboard.resolvers.js';
 export const countyDashboardModule = defineModule({
   name: 'dashboard',
   requires: ['cases', 'complaints'],
-  typeDefs: () => [sharedDashboardTypeDefs, dashboardTypeDefs],
-  resolvers: () => dashboardResolvers,
+  typeDefs: (host) => [sharedDashboardTypeDefs, dashboardTypeDefs, ...drillTypeDefsOf(host)],
+  resolvers: (host) => {
+    const drill = drillResolversOf(host);
+    return { ...dashboardResolvers, Query: { ...(dashboardResolvers as { Query?: object }).Query, ...drill.Query } };
+  },
   migrations: () => dashboardMigrations,
 });
