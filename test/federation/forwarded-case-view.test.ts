@@ -45,7 +45,7 @@ describe('a forwarded case shows the receiving level what it needs to decide', (
   const handle = (who: string, input: Record<string, unknown>) =>
     fed.as(who).query(`mutation($i: ForwardedCaseActionInput!) { handleForwardedTownshipCase(input: $i) { caseNo status version } }`, { i: input });
   const inbound = async (caseNo: string) => {
-    const row = await (fed.township.orm.em.fork() as EntityManager).findOne<{ status: string; version: number }>('InboundCase', { caseNo });
+    const row = await (fed.township.orm.em.fork() as EntityManager).findOne<{ caseNo: string; status: string; version: number }>('InboundCase', { caseNo });
     return row && { status: row.status, version: row.version };
   };
 

@@ -506,7 +506,7 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
       applicantName: inbound.applicantName, acceptedOn: inbound.acceptedOn, deadline: inbound.deadline, by, at: now.toISOString(), note,
       ...(inbound.originPointName ? { originPointName: inbound.originPointName } : {}),
       fromPointName: point?.centreName ?? inbound.pointCode,
-      ...(inbound.applicantType ? { applicant: { type: inbound.applicantType, idNumber: inbound.applicantIdNumber, creditCode: inbound.applicantCreditCode, phone: inbound.applicantPhone ?? '' } } : {}),
+      ...(inbound.applicantType ? { applicant: { type: inbound.applicantType, idNumber: inbound.applicantIdNumber ?? null, creditCode: inbound.applicantCreditCode ?? null, phone: inbound.applicantPhone ?? '' } } : {}),
       ...(inbound.materials ? { materials: JSON.parse(inbound.materials) as ForwardedMaterial[] } : {}),
       hops: await hopTrail(em, inbound.caseNo, inbound.hops ? (JSON.parse(inbound.hops) as CarriedHop[]) : [], sent),
     };

@@ -225,19 +225,19 @@ export interface InboundRow {
   version: number;
   updatedAt: Date;
   // What the forwarding carried for the decider (issue 13); null on cases received before it did.
-  originPointName: string | null;
-  fromPointName: string | null;
-  forwardNote: string | null;
-  applicantType: string | null;
+  originPointName?: string | null;
+  fromPointName?: string | null;
+  forwardNote?: string | null;
+  applicantType?: string | null;
   /** Masked at the origin (140925********1234): the whole number never leaves it. */
-  applicantIdNumber: string | null;
-  applicantCreditCode: string | null;
+  applicantIdNumber?: string | null;
+  applicantCreditCode?: string | null;
   /** Masked at the origin (139****5678). */
-  applicantPhone: string | null;
+  applicantPhone?: string | null;
   /** JSON: the materials and whether each was received. */
-  materials: string | null;
+  materials?: string | null;
   /** JSON: the hops recorded at the levels below, oldest first. */
-  hops: string | null;
+  hops?: string | null;
 }
 
 /** One hop of a case between levels, recorded by the level that made it. */

@@ -153,10 +153,10 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       // Masked by the origin before it was sent: nobody here can see more, so nothing here is recorded as read.
       applicant: (c: InboundRow) =>
         c.applicantType
-          ? { type: c.applicantType, name: c.applicantName, idNumber: c.applicantIdNumber, creditCode: c.applicantCreditCode, phone: c.applicantPhone ?? '', masked: true }
+          ? { type: c.applicantType, name: c.applicantName, idNumber: c.applicantIdNumber ?? null, creditCode: c.applicantCreditCode ?? null, phone: c.applicantPhone ?? '', masked: true }
           : null,
       materials: (c: InboundRow) => (c.materials ? (JSON.parse(c.materials) as ForwardedMaterial[]) : []),
-      note: (c: InboundRow) => c.forwardNote,
+      note: (c: InboundRow) => c.forwardNote ?? null,
       history: async (c: InboundRow, _: unknown, ctx: CasesRequestContext) =>
         mergeHops(c.hops ? (JSON.parse(c.hops) as CarriedHop[]) : [], (await ctx.cases.hopsByCase.load(c.caseNo)).map(carriedHop)),
     },
