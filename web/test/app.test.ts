@@ -306,6 +306,32 @@ describe('the window app', () => {
     await screenshot(township, '05c-township-handled');
   });
 
+  it('decides a township’s own case only on an outcome the clerk picked: nothing is preselected', async () => {
+    const clerk = site.fed.as(TOWNSHIP_CLERK);
+    const reg = await clerk.query(`mutation($i: RegisterCaseInput!) { registerTownshipCase(input: $i) { caseNo } }`, {
+      i: { pointCode: TOWNSHIP, itemId, applicant: { type: 'PERSON', name: '钱玉兰', idNumber: residentId('19910202', '456'), phone: '13900001111' }, materialsReceived: [1, 2, 3] },
+    });
+    expect(reg.errors).toBeUndefined();
+    const caseNo = reg.data.registerTownshipCase.caseNo as string;
+    expect((await clerk.query(`mutation($i: CaseActionInput!) { actTownshipCase(input: $i) { status } }`, { i: { caseNo, expectedVersion: 1, action: 'accept' } })).errors).toBeUndefined();
+
+    const page = await (await site.newContext()).newPage();
+    await signInToApp(page, site.origin, TOWNSHIP_CLERK);
+    await page.goto(`${site.origin}/#/case/${caseNo}`);
+    const decide = page.locator('form[data-action=decide]');
+    await decide.waitFor();
+    expect(await decide.locator('select[name=outcome]').inputValue()).toBe('');
+    await decide.locator('button[type=submit]').click();
+    await page.getByText('请先选择“准予许可”或“不予许可”').waitFor();
+    await decide.locator('select[name=outcome]').selectOption('REFUSED');
+    await decide.locator('button[type=submit]').click();
+    await page.getByText('不予许可须写明理由').waitFor();
+    await caseArticle(page, 'ACCEPTED').waitFor();
+    await decide.locator('select[name=outcome]').selectOption('GRANTED');
+    await decide.locator('button[type=submit]').click();
+    await caseArticle(page, 'DECIDED').waitFor();
+  });
+
   it('keeps a forward made with the link down with the version it was made at, and counts it done if the case is already forwarded when it is sent', async () => {
     const first = await caseAtVillage('孙上报一');
     const second = await caseAtVillage('孙上报二');

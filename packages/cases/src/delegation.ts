@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  ancestorCodes, applyAction, maskPhone, maskResidentId, applyForwardedAction, chinaToday, completionTiming, countyOfPoint, DomainError, invalid, isLevel, LEVEL_SPECS, levelOfCode, parseCaseNo, STATUS_LABELS,
+  ancestorCodes, applyAction, maskPhone, maskResidentId, TEXT_LIMITS, textLength, applyForwardedAction, chinaToday, completionTiming, countyOfPoint, DomainError, invalid, isLevel, LEVEL_SPECS, levelOfCode, parseCaseNo, STATUS_LABELS,
   type CaseStatus, type Level,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -99,10 +99,26 @@ export const carriedHop = (h: Omit<HopRow, 'id'>): CarriedHop => ({
   hop: h.hop, action: h.action, fromCode: h.fromCode, toCode: h.toCode, at: h.at.toISOString(), byUsername: h.byUsername, byName: h.byName, note: h.note,
 });
 
+/**
+ * The whole FORWARD must fit the outbox's TEXT column (65,535 bytes, at most 3 bytes a UTF-16 unit here).
+ * The trail grows each time a case is returned and sent up again, so it keeps its newest hops within this
+ * budget; the materials list is the item's checklist, which the catalogue keeps short.
+ */
+const TRAIL_BUDGET = 8_000;
+const MATERIALS_BUDGET = 10_000;
+
 /** The hops this level recorded for a case, then the one about to be sent: the trail the receiver shows. */
 async function hopTrail(tx: EntityManager, caseNo: string, earlier: CarriedHop[], next: Omit<HopRow, 'id'>): Promise<CarriedHop[]> {
   const own = await tx.find<HopRow>('CaseHop', { caseNo }, { orderBy: { id: 'asc' } });
-  return mergeHops(earlier, own.map(carriedHop), [carriedHop(next)]);
+  const trail = mergeHops(earlier, own.map(carriedHop), [carriedHop(next)]);
+  while (trail.length > 1 && JSON.stringify(trail).length > TRAIL_BUDGET) trail.shift();
+  return trail;
+}
+
+function boundedMaterials(list: ForwardedMaterial[]): ForwardedMaterial[] {
+  const kept = [...list];
+  while (kept.length && JSON.stringify(kept).length > MATERIALS_BUDGET) kept.pop();
+  return kept;
 }
 
 /** One trail from what was carried here and what was recorded here, each hop once, oldest first. */
@@ -131,7 +147,7 @@ export async function enqueueForward(tx: EntityManager, host: CasesHost, c: Case
     applicant: {
       type: c.applicantType, idNumber: c.applicantIdNumber ? maskResidentId(c.applicantIdNumber) : null, creditCode: c.applicantCreditCode, phone: maskPhone(c.applicantPhone),
     },
-    materials: materials.map((m) => ({ position: m.position, name: m.name, form: m.form, copies: m.copies, received: m.received })),
+    materials: boundedMaterials(materials.map((m) => ({ position: m.position, name: m.name, form: m.form, copies: m.copies, received: m.received }))),
     hops,
   };
   await enqueue(tx, { messageId: `${c.caseNo}#${hop}#FORWARD`, target: levelOfCode(toPointCode), kind: 'FORWARD', caseNo: c.caseNo, hop, payload }, now);
@@ -257,17 +273,17 @@ async function receiveForward(tx: EntityManager, host: CasesHost, m: ReceivedMes
 /** A column this message writes: within its length, or the message is refused before anything is written. */
 function fitting(value: unknown, max: number, field: string): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || value.length > max) {
+  if (typeof value !== 'string' || textLength(value) > max) {
     throw new HandoverRefusal(`上报消息的 ${field} 不是不超过 ${max} 个字符的文字，不予接收 (payload.${field} must be a string of at most ${max} characters)`, 'payload');
   }
   return value;
 }
 
-/** Kept as JSON in a text column (64 KB in MySQL, 3 bytes a character at worst). */
+/** Kept as JSON in a TEXT column (65,535 bytes in MySQL: 16,383 characters of 4 bytes). */
 function fittingJson(value: unknown, field: string): string | null {
   if (value === undefined || value === null) return null;
   if (!Array.isArray(value)) throw new HandoverRefusal(`上报消息的 ${field} 应为列表，不予接收 (payload.${field} must be a list)`, 'payload');
-  return fitting(JSON.stringify(value), 20_000, field);
+  return fitting(JSON.stringify(value), 16_383, field);
 }
 
 /** What the forwarding adds for the decider (issue 13); absent from older messages, which leave these empty. */
@@ -276,7 +292,7 @@ function forwardedDetails(p: ForwardPayload): Pick<InboundRow, 'originPointName'
   return {
     originPointName: fitting(p.originPointName, 128, 'originPointName'),
     fromPointName: fitting(p.fromPointName, 128, 'fromPointName'),
-    forwardNote: fitting(p.note, 2000, 'note'),
+    forwardNote: fitting(p.note, TEXT_LIMITS.note, 'note'),
     applicantType: a ? fitting(a.type, 16, 'applicant.type') : null,
     applicantIdNumber: a ? fitting(a.idNumber, 18, 'applicant.idNumber') : null,
     applicantCreditCode: a ? fitting(a.creditCode, 18, 'applicant.creditCode') : null,
