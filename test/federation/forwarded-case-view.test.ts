@@ -107,6 +107,28 @@ describe('a forwarded case shows the receiving level what it needs to decide', (
     expect(await inbound(caseNo)).toEqual({ status: 'RECEIVED', version: 1 });
   });
 
+  it('a case returned and sent up again many times, with long notes, still reaches the county, showing its newest hops', async () => {
+    const caseNo = await forwardedToTownship(items.fireworks, [1, 2, 3, 4], '首次上报');
+    const long = (n: number) => `第${n}次：${'材料核对说明'.repeat(90)}`.slice(0, 500);
+    const versionAtTownship = async () =>
+      (await fed.as(TOWNSHIP_DIRECTOR).query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo version } } }`)).data.township.forwardedToMe.find((c: any) => c.caseNo === caseNo).version;
+    for (let n = 1; n <= 15; n++) {
+      expect((await handle(CIVIL_AFFAIRS_DESK, { caseNo, expectedVersion: await versionAtTownship(), action: 'returnDown', reason: long(n) })).errors).toBeUndefined();
+      await fed.flushHandovers();
+      const back = await gql.query(`{ villageCase(caseNo: "${caseNo}") { version } }`);
+      const fwd = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
+        i: { caseNo, expectedVersion: back.data.villageCase.version, action: 'forward', toPointCode: TOWNSHIP, staff: VCLERK, note: long(n) },
+      });
+      expect(fwd.errors).toBeUndefined();
+      await fed.flushHandovers();
+    }
+    expect((await handle(CIVIL_AFFAIRS_DESK, { caseNo, expectedVersion: await versionAtTownship(), action: 'forward', toPointCode: COUNTY, note: '转报县级' })).errors).toBeUndefined();
+    await fed.flushHandovers();
+    const c = await forwardedTo('county', COUNTY, caseNo, '[RECEIVED, ACCEPTED]', `${COUNTY}.director`);
+    expect(c).toMatchObject({ status: 'RECEIVED', note: '转报县级', origin: { name: '秃峦妥村便民服务室' } });
+    expect(c.history.slice(-2).map((h: any) => [h.action, h.note])).toEqual([['forward', long(15)], ['forward', '转报县级']]);
+  });
+
   describe('a forwarding sent before forwardings carried these details', () => {
     const secret = handoverSecretFromEnv();
     const post = async (message: Record<string, unknown>) => {

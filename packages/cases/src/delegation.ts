@@ -274,7 +274,7 @@ async function receiveForward(tx: EntityManager, host: CasesHost, m: ReceivedMes
 function fitting(value: unknown, max: number, field: string): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || textLength(value) > max) {
-    throw new HandoverRefusal(`上报消息的 ${field} 不是不超过 ${max} 个字符的文字，不予接收 (payload.${field} must be a string of at most ${max} characters)`, 'payload');
+    throw new HandoverRefusal(`上报消息的 ${field} 不是文字或超过 ${max} 个字符，不予接收 (payload.${field} must be a string of at most ${max} characters)`, 'payload');
   }
   return value;
 }
