@@ -116,7 +116,8 @@ describe('the window app', () => {
     await card.waitFor();
     expect(await card.innerText()).toContain('王桂兰');
     await screenshot(township, '05-township-waiting');
-    await card.locator('form[data-action=decide] select[name=outcome]').selectOption('GRANTED');
+    await card.getByRole('button', { name: '打开办件' }).click();
+    await card.getByRole('radio', { name: '准予许可' }).check();
     await card.locator('form[data-action=decide] button[type=submit]').click();
     await card.getByText('已作出决定：准予许可').waitFor();
 
@@ -239,6 +240,96 @@ describe('the window app', () => {
     expect(await refused.innerText()).toContain('已尝试 1 次');
     await refused.getByRole('button', { name: '删除（须重新登记）' }).click();
     await page.getByText('没有待发送的办件').waitFor();
+  });
+
+  it('lets a township desk read a village’s forwarded case whole before deciding, choose the outcome itself, and find it under 已处理 afterwards', async () => {
+    const caseNo = await caseAtVillage('赵春梅');
+    const fwd = await site.fed.as(VILLAGE_CLERK).query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status } }`, {
+      i: { caseNo, expectedVersion: 2, action: 'forward', toPointCode: TOWNSHIP, note: '原件已核对' },
+    });
+    expect(fwd.errors).toBeUndefined();
+    await site.fed.flushHandovers();
+
+    const township = await (await site.newContext()).newPage();
+    await signInToApp(township, site.origin, TOWNSHIP_CLERK);
+    await township.getByRole('link', { name: '待我办理' }).click();
+    const card = township.locator(`article.app-card[data-case="${caseNo}"]`);
+    await card.waitFor();
+    // The waiting card names the village room, not its code; nothing to act on shows before it is opened.
+    const summary = await card.locator('.app-card-summary').innerText();
+    expect(summary).toContain('收件点 秃峦妥村便民服务室');
+    expect(summary).not.toContain(VILLAGE);
+    expect(await card.locator('form[data-action=decide]').isVisible()).toBe(false);
+
+    await card.getByRole('button', { name: '打开办件' }).click();
+    const details = card.locator('.app-forwarded-details');
+    await details.waitFor();
+    const text = await details.innerText();
+    expect(text).toContain('赵春梅');
+    expect(text).toContain('139****5678');
+    expect(text).not.toContain('13900005678');
+    expect(text).toContain('原件已核对');
+    expect(await details.locator('.app-materials li[data-received="true"]').allInnerTexts()).toEqual(['✓ 身份证（原件及复印件）', '✓ 户口簿（原件及复印件）', '✓ 结婚证（复印件）']);
+    const hops = await details.locator('.app-history li').allInnerTexts();
+    expect(hops).toHaveLength(1);
+    expect(hops[0]).toMatch(/上报：秃峦妥村便民服务室 → 凤凰镇便民服务中心.*备注：原件已核对/);
+    await screenshot(township, '05b-township-forwarded-case-open');
+
+    // Nothing is chosen for the decider; deciding without a choice, or refusing without a reason, is stopped here.
+    const decide = card.locator('form[data-action=decide]');
+    expect(await decide.getByRole('radio', { name: '准予许可' }).isChecked()).toBe(false);
+    expect(await decide.getByRole('radio', { name: '不予许可' }).isChecked()).toBe(false);
+    await decide.locator('button[type=submit]').click();
+    await card.getByText('请先选择“准予许可”或“不予许可”').waitFor();
+    await decide.getByRole('radio', { name: '不予许可' }).check();
+    await decide.locator('button[type=submit]').click();
+    await card.getByText('不予许可须写明理由').waitFor();
+    const still = await site.fed.as(TOWNSHIP_CLERK).query(`{ township(code: "${TOWNSHIP}") { forwardedToMe { caseNo status } } }`);
+    expect(still.data.township.forwardedToMe).toContainEqual({ caseNo, status: 'RECEIVED' });
+
+    await decide.locator('textarea[name=reason]').fill('申请人不属于流动人口');
+    await decide.locator('button[type=submit]').click();
+    await card.getByText('已作出决定：不予许可').waitFor();
+
+    // Decided: gone from 待处理, listed under 已处理 with its decision.
+    await township.getByRole('link', { name: '待我办理' }).click();
+    await township.locator('[data-subtab=waiting].app-current').waitFor();
+    expect(await township.locator(`article.app-card[data-case="${caseNo}"]`).count()).toBe(0);
+    await township.getByRole('link', { name: '已处理' }).click();
+    const handled = township.locator(`article.app-card[data-case="${caseNo}"][data-status="DECIDED"]`);
+    await handled.waitFor();
+    expect(await handled.locator('.app-card-summary').innerText()).toContain('已决定');
+    await handled.getByRole('button', { name: '查看办件' }).click();
+    expect(await handled.innerText()).toContain('决定：不予许可');
+    expect(await handled.locator('.app-history li').allInnerTexts()).toEqual([expect.stringContaining('上报'), expect.stringMatching(/作出决定.*不予许可：申请人不属于流动人口/)]);
+    expect(await handled.locator('form').count()).toBe(0);
+    await screenshot(township, '05c-township-handled');
+  });
+
+  it('decides a township’s own case only on an outcome the clerk picked: nothing is preselected', async () => {
+    const clerk = site.fed.as(TOWNSHIP_CLERK);
+    const reg = await clerk.query(`mutation($i: RegisterCaseInput!) { registerTownshipCase(input: $i) { caseNo } }`, {
+      i: { pointCode: TOWNSHIP, itemId, applicant: { type: 'PERSON', name: '钱玉兰', idNumber: residentId('19910202', '456'), phone: '13900001111' }, materialsReceived: [1, 2, 3] },
+    });
+    expect(reg.errors).toBeUndefined();
+    const caseNo = reg.data.registerTownshipCase.caseNo as string;
+    expect((await clerk.query(`mutation($i: CaseActionInput!) { actTownshipCase(input: $i) { status } }`, { i: { caseNo, expectedVersion: 1, action: 'accept' } })).errors).toBeUndefined();
+
+    const page = await (await site.newContext()).newPage();
+    await signInToApp(page, site.origin, TOWNSHIP_CLERK);
+    await page.goto(`${site.origin}/#/case/${caseNo}`);
+    const decide = page.locator('form[data-action=decide]');
+    await decide.waitFor();
+    expect(await decide.locator('select[name=outcome]').inputValue()).toBe('');
+    await decide.locator('button[type=submit]').click();
+    await page.getByText('请先选择“准予许可”或“不予许可”').waitFor();
+    await decide.locator('select[name=outcome]').selectOption('REFUSED');
+    await decide.locator('button[type=submit]').click();
+    await page.getByText('不予许可须写明理由').waitFor();
+    await caseArticle(page, 'ACCEPTED').waitFor();
+    await decide.locator('select[name=outcome]').selectOption('GRANTED');
+    await decide.locator('button[type=submit]').click();
+    await caseArticle(page, 'DECIDED').waitFor();
   });
 
   it('keeps a forward made with the link down with the version it was made at, and counts it done if the case is already forwarded when it is sent', async () => {

@@ -191,7 +191,7 @@ export async function actOnCase(
       reason: entry.reason ?? null, note: entry.note ?? null,
       materials: entry.missingMaterials ? encodeMaterials(entry.missingMaterials) : null,
     });
-    if (forwardTo) await enqueueForward(tx as EntityManager, current, forwardTo, { username: staff.username, name: staff.name }, entry.note ?? null, now);
+    if (forwardTo) await enqueueForward(tx as EntityManager, host, current, forwardTo, { username: staff.username, name: staff.name }, entry.note ?? null, now);
     if (withdrawFrom) await enqueueWithdrawal(tx as EntityManager, current, withdrawFrom, { username: staff.username, name: staff.name }, entry.reason ?? null, now);
     await tx.flush();
     return tx.findOneOrFail<CaseRow>('CaseFile', { id: current.id }, { refresh: true });

@@ -32,7 +32,7 @@ export async function scopeOfCase(level: Level, c: CaseRow, lookups: ScopeLookup
 /**
  * Who handles a case another level forwarded here: the deciding unit, at the level that decides it; any
  * clerk of a township it only passes through on its way up (they forward it on or return it). The forwarded
- * copy carries no ID number or phone: the applicant's papers stay at the origin.
+ * copy carries the ID number and phone only masked: the applicant's papers stay at the origin.
  */
 export async function scopeOfForwarded(level: Level, inbound: InboundRow, lookups: ScopeLookups): Promise<CaseScope> {
   if (inbound.decidingLevel !== level) return { pointCode: inbound.pointCode, wholePoint: true };

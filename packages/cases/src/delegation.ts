@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  ancestorCodes, applyAction, applyForwardedAction, chinaToday, completionTiming, countyOfPoint, DomainError, invalid, isLevel, LEVEL_SPECS, levelOfCode, parseCaseNo, STATUS_LABELS,
+  ancestorCodes, applyAction, maskPhone, maskResidentId, TEXT_LIMITS, textLength, applyForwardedAction, chinaToday, completionTiming, countyOfPoint, DomainError, invalid, isLevel, LEVEL_SPECS, levelOfCode, parseCaseNo, STATUS_LABELS,
   type CaseStatus, type Level,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -30,7 +30,21 @@ export interface ForwardPayload {
   by: { username: string; name: string };
   at: string;
   note: string | null;
+  // What the deciding level reads before it decides (issue 13). Messages sent before they existed lack them.
+  /** The centre or room that took the case in, and the one sending it here, by name. */
+  originPointName?: string;
+  fromPointName?: string;
+  /** The applicant as a list shows them: ID number and phone masked. The whole stays at the origin. */
+  applicant?: ForwardedApplicant;
+  /** The item's materials and whether the origin received each. */
+  materials?: ForwardedMaterial[];
+  /** The hops recorded below, oldest first, ending with the one that sends the case here. */
+  hops?: CarriedHop[];
 }
+
+export interface ForwardedApplicant { type: string; idNumber: string | null; creditCode: string | null; phone: string }
+export interface ForwardedMaterial { position: number; name: string; form: string; copies: number; received: boolean }
+export interface CarriedHop { hop: number; action: string; fromCode: string; toCode: string; at: string; byUsername: string; byName: string; note: string | null }
 
 export interface ResultPayload {
   fromPointCode: string;
@@ -80,14 +94,61 @@ export function recordHop(em: EntityManager, h: Omit<HopRow, 'id'>): void {
   em.create<HopRow>('CaseHop', h as HopRow);
 }
 
+/** A hop as it travels and as CaseViewHop shows it. */
+export const carriedHop = (h: Omit<HopRow, 'id'>): CarriedHop => ({
+  hop: h.hop, action: h.action, fromCode: h.fromCode, toCode: h.toCode, at: h.at.toISOString(), byUsername: h.byUsername, byName: h.byName, note: h.note,
+});
+
+/**
+ * The whole FORWARD must fit the outbox's TEXT column (65,535 bytes, at most 3 bytes a UTF-16 unit here).
+ * The trail grows each time a case is returned and sent up again, so it keeps its newest hops within this
+ * budget; the materials list is the item's checklist, which the catalogue keeps short.
+ */
+const TRAIL_BUDGET = 8_000;
+const MATERIALS_BUDGET = 10_000;
+
+/** The hops this level recorded for a case, then the one about to be sent: the trail the receiver shows. */
+async function hopTrail(tx: EntityManager, caseNo: string, earlier: CarriedHop[], next: Omit<HopRow, 'id'>): Promise<CarriedHop[]> {
+  const own = await tx.find<HopRow>('CaseHop', { caseNo }, { orderBy: { id: 'asc' } });
+  const trail = mergeHops(earlier, own.map(carriedHop), [carriedHop(next)]);
+  while (trail.length > 1 && JSON.stringify(trail).length > TRAIL_BUDGET) trail.shift();
+  return trail;
+}
+
+function boundedMaterials(list: ForwardedMaterial[]): ForwardedMaterial[] {
+  const kept = [...list];
+  while (kept.length && JSON.stringify(kept).length > MATERIALS_BUDGET) kept.pop();
+  return kept;
+}
+
+/** One trail from what was carried here and what was recorded here, each hop once, oldest first. */
+export function mergeHops(...lists: CarriedHop[][]): CarriedHop[] {
+  const seen = new Map<string, CarriedHop>();
+  for (const h of lists.flat()) seen.set(`${h.hop}|${h.action}|${h.fromCode}|${h.at}`, h);
+  return [...seen.values()].sort((a, b) => a.at.localeCompare(b.at) || a.hop - b.hop);
+}
+
 /** The origin forwards one of its own cases (called inside actOnCase's transaction). */
-export async function enqueueForward(tx: EntityManager, c: CaseRow, toPointCode: string, staff: { username: string; name: string }, note: string | null, now: Date) {
+export async function enqueueForward(tx: EntityManager, host: CasesHost, c: CaseRow, toPointCode: string, staff: { username: string; name: string }, note: string | null, now: Date) {
   const hop = c.hop + 1;
-  recordHop(tx, { caseNo: c.caseNo, hop, action: 'forward', fromCode: c.pointCode, toCode: toPointCode, at: now, byUsername: staff.username, byName: staff.name, note });
+  const sent = { caseNo: c.caseNo, hop, action: 'forward', fromCode: c.pointCode, toCode: toPointCode, at: now, byUsername: staff.username, byName: staff.name, note };
+  const [point, materials, hops] = await Promise.all([
+    host.findPoint(tx, c.pointCode),
+    tx.find<CaseMaterialRow>('CaseMaterial', { caseId: c.id }, { orderBy: { position: 'asc' } }),
+    hopTrail(tx, c.caseNo, [], sent),
+  ]);
+  recordHop(tx, sent);
+  const here = point?.centreName ?? c.pointCode;
   const payload: ForwardPayload = {
     originPointCode: c.pointCode, fromPointCode: c.pointCode, toPointCode,
     item: itemTerms(c),
     applicantName: c.applicantName, acceptedOn: c.acceptedOn, deadline: c.deadline, by: staff, at: now.toISOString(), note,
+    originPointName: here, fromPointName: here,
+    applicant: {
+      type: c.applicantType, idNumber: c.applicantIdNumber ? maskResidentId(c.applicantIdNumber) : null, creditCode: c.applicantCreditCode, phone: maskPhone(c.applicantPhone),
+    },
+    materials: boundedMaterials(materials.map((m) => ({ position: m.position, name: m.name, form: m.form, copies: m.copies, received: m.received }))),
+    hops,
   };
   await enqueue(tx, { messageId: `${c.caseNo}#${hop}#FORWARD`, target: levelOfCode(toPointCode), kind: 'FORWARD', caseNo: c.caseNo, hop, payload }, now);
   return hop;
@@ -201,11 +262,44 @@ async function receiveForward(tx: EntityManager, host: CasesHost, m: ReceivedMes
     itemId: p.item.id, itemName: p.item.name, decidingLevel: p.item.decidingLevel, decidingUnit: p.item.decidingUnit, kind: p.item.kind,
     promisedLimitDays: p.item.promisedLimitDays, applicantName: p.applicantName, acceptedOn: p.acceptedOn, deadline: p.deadline,
     receivedAt: now, decidedOn: null, outcome: null, reason: null, updatedAt: now,
+    ...forwardedDetails(p),
   };
   if (existing) tx.assign(existing, { ...fields, version: existing.version + 1 });
   else tx.create<InboundRow>('InboundCase', { ...fields, version: 1 } as InboundRow);
   await tx.flush();
   return { received: m.caseNo };
+}
+
+/** A column this message writes: within its length, or the message is refused before anything is written. */
+function fitting(value: unknown, max: number, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || textLength(value) > max) {
+    throw new HandoverRefusal(`上报消息的 ${field} 不是文字或超过 ${max} 个字符，不予接收 (payload.${field} must be a string of at most ${max} characters)`, 'payload');
+  }
+  return value;
+}
+
+/** Kept as JSON in a TEXT column (65,535 bytes in MySQL: 16,383 characters of 4 bytes). */
+function fittingJson(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) return null;
+  if (!Array.isArray(value)) throw new HandoverRefusal(`上报消息的 ${field} 应为列表，不予接收 (payload.${field} must be a list)`, 'payload');
+  return fitting(JSON.stringify(value), 16_383, field);
+}
+
+/** What the forwarding adds for the decider (issue 13); absent from older messages, which leave these empty. */
+function forwardedDetails(p: ForwardPayload): Pick<InboundRow, 'originPointName' | 'fromPointName' | 'forwardNote' | 'applicantType' | 'applicantIdNumber' | 'applicantCreditCode' | 'applicantPhone' | 'materials' | 'hops'> {
+  const a = p.applicant && typeof p.applicant === 'object' ? p.applicant : null;
+  return {
+    originPointName: fitting(p.originPointName, 128, 'originPointName'),
+    fromPointName: fitting(p.fromPointName, 128, 'fromPointName'),
+    forwardNote: fitting(p.note, TEXT_LIMITS.note, 'note'),
+    applicantType: a ? fitting(a.type, 16, 'applicant.type') : null,
+    applicantIdNumber: a ? fitting(a.idNumber, 18, 'applicant.idNumber') : null,
+    applicantCreditCode: a ? fitting(a.creditCode, 18, 'applicant.creditCode') : null,
+    applicantPhone: a ? fitting(a.phone, 32, 'applicant.phone') : null,
+    materials: fittingJson(p.materials, 'materials'),
+    hops: fittingJson(p.hops, 'hops'),
+  };
 }
 
 /** The deciding level's result reaches the origin, which records it and will deliver it (R18). */
@@ -419,13 +513,21 @@ export async function actOnForwarded(em: EntityManager, host: CasesHost, input: 
     const to = entry.toPointCode!;
     const hop = inbound.hop + 1;
     changes.hop = hop;
+    const sent = { caseNo: inbound.caseNo, hop, action: 'forward', fromCode: inbound.pointCode, toCode: to, at: now, byUsername: by.username, byName: by.name, note };
+    const point = await host.findPoint(em, inbound.pointCode);
+    // Passed on as it came, with this level's own hops added: the next level sees the whole trail.
     const payload: ForwardPayload = {
       originPointCode: inbound.originPointCode, fromPointCode: inbound.pointCode, toPointCode: to,
       item: itemTerms(inbound),
       applicantName: inbound.applicantName, acceptedOn: inbound.acceptedOn, deadline: inbound.deadline, by, at: now.toISOString(), note,
+      ...(inbound.originPointName ? { originPointName: inbound.originPointName } : {}),
+      fromPointName: point?.centreName ?? inbound.pointCode,
+      ...(inbound.applicantType ? { applicant: { type: inbound.applicantType, idNumber: inbound.applicantIdNumber ?? null, creditCode: inbound.applicantCreditCode ?? null, phone: inbound.applicantPhone ?? '' } } : {}),
+      ...(inbound.materials ? { materials: JSON.parse(inbound.materials) as ForwardedMaterial[] } : {}),
+      hops: await hopTrail(em, inbound.caseNo, inbound.hops ? (JSON.parse(inbound.hops) as CarriedHop[]) : [], sent),
     };
     outbox.push({ kind: 'FORWARD', target: levelOfCode(to), hop, payload });
-    hops.push({ caseNo: inbound.caseNo, hop, action: 'forward', fromCode: inbound.pointCode, toCode: to, at: now, byUsername: by.username, byName: by.name, note });
+    hops.push(sent);
   }
 
   return em.transactional(async (tx) => {

@@ -224,6 +224,20 @@ export interface InboundRow {
   reason: string | null;
   version: number;
   updatedAt: Date;
+  // What the forwarding carried for the decider (issue 13); null on cases received before it did.
+  originPointName?: string | null;
+  fromPointName?: string | null;
+  forwardNote?: string | null;
+  applicantType?: string | null;
+  /** Masked at the origin (140925********1234): the whole number never leaves it. */
+  applicantIdNumber?: string | null;
+  applicantCreditCode?: string | null;
+  /** Masked at the origin (139****5678). */
+  applicantPhone?: string | null;
+  /** JSON: the materials and whether each was received. */
+  materials?: string | null;
+  /** JSON: the hops recorded at the levels below, oldest first. */
+  hops?: string | null;
 }
 
 /** One hop of a case between levels, recorded by the level that made it. */
@@ -268,6 +282,15 @@ export function delegationEntities() {
         reason: { type: 'text', nullable: true },
         version: { type: 'integer' },
         updatedAt: datetime,
+        originPointName: { type: 'string', length: 128, nullable: true },
+        fromPointName: { type: 'string', length: 128, nullable: true },
+        forwardNote: { type: 'text', nullable: true },
+        applicantType: { type: 'string', length: 16, nullable: true },
+        applicantIdNumber: { type: 'string', length: 18, nullable: true },
+        applicantCreditCode: { type: 'string', length: 18, nullable: true },
+        applicantPhone: { type: 'string', length: 32, nullable: true },
+        materials: { type: 'text', nullable: true },
+        hops: { type: 'text', nullable: true },
       },
     }),
     new EntitySchema<HopRow>({

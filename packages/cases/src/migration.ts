@@ -148,3 +148,20 @@ export function delegationMigration(name: string) {
       }),
   );
 }
+
+/** What a forwarding carries for the decider (issue 13): the points by name, the applicant masked, materials, hops, note. */
+export function forwardedDetailsMigration(name: string) {
+  return schemaMigration(name, (schema) =>
+    schema.alterTable('inbound_case', (t) => {
+      t.string('origin_point_name', 128).nullable();
+      t.string('from_point_name', 128).nullable();
+      t.text('forward_note').nullable();
+      t.string('applicant_type', 16).nullable();
+      t.string('applicant_id_number', 18).nullable();
+      t.string('applicant_credit_code', 18).nullable();
+      t.string('applicant_phone', 32).nullable();
+      t.text('materials').nullable();
+      t.text('hops').nullable();
+    }),
+  );
+}

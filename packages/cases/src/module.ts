@@ -1,7 +1,7 @@
 import type { Relay } from '@scf/handover';
 import { defineModule, type LevelHost } from '@scf/kit';
 import { delegationEntities, caseEntities } from './entities.js';
-import { casesMigration, delegationMigration } from './migration.js';
+import { casesMigration, delegationMigration, forwardedDetailsMigration } from './migration.js';
 import { personalDataMigration } from './personal-data.js';
 import type { CasesHost } from './ports.js';
 import { casesResolvers, caseRequestState, type HostLoaders } from './resolvers.js';
@@ -39,6 +39,7 @@ export const casesModule = defineModule({
     { id: '0001-cases', replaces: ['0003-cases'], create: casesMigration },
     { id: '0002-delegation', replaces: ['0004-delegation'], create: delegationMigration },
     { id: '0003-personal-data-reads', replaces: ['0009-personal-data-reads'], create: personalDataMigration },
+    { id: '0004-forwarded-case-details', create: forwardedDetailsMigration },
   ],
   start: ({ orm, clock }) => ({
     tasks: [supervisionTask(orm, clock)],

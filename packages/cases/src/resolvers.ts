@@ -4,7 +4,7 @@ import { ACTION_LABELS, allowedActions, chinaToday, countyOfPoint, light, STATUS
 import { loadCalendar } from '@scf/catalogue';
 import { actOnCase, findCase, type ActInput } from './act.js';
 import type { CaseEventRow, CaseRow, InboundRow } from './entities.js';
-import { actOnForwarded, type ForwardedActInput } from './delegation.js';
+import { actOnForwarded, carriedHop, mergeHops, type CarriedHop, type ForwardedActInput, type ForwardedMaterial } from './delegation.js';
 import { scopeOfCase, scopeOfForwarded, type ScopeLookups } from './case-scope.js';
 import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
@@ -151,6 +151,17 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
         return light(await ctx.cases.calendar(countyOfPoint(c.pointCode)), chinaToday(ctx.now()), c.deadline);
       },
       handover: (c: InboundRow, _: unknown, ctx: CasesRequestContext) => latestHandover(ctx, c.caseNo),
+      origin: (c: InboundRow) => ({ code: c.originPointCode, name: c.originPointName ?? c.originPointCode }),
+      from: (c: InboundRow) => ({ code: c.fromPointCode, name: c.fromPointName ?? c.fromPointCode }),
+      // Masked by the origin before it was sent: nobody here can see more, so nothing here is recorded as read.
+      applicant: (c: InboundRow) =>
+        c.applicantType
+          ? { type: c.applicantType, name: c.applicantName, idNumber: c.applicantIdNumber ?? null, creditCode: c.applicantCreditCode ?? null, phone: c.applicantPhone ?? '', masked: true }
+          : null,
+      materials: (c: InboundRow) => (c.materials ? (JSON.parse(c.materials) as ForwardedMaterial[]) : []),
+      note: (c: InboundRow) => c.forwardNote ?? null,
+      history: async (c: InboundRow, _: unknown, ctx: CasesRequestContext) =>
+        mergeHops(c.hops ? (JSON.parse(c.hops) as CarriedHop[]) : [], (await ctx.cases.hopsByCase.load(c.caseNo)).map(carriedHop)),
     },
     [caseType]: {
       async __resolveReference(ref: { caseNo: string }, ctx: CasesRequestContext) {

@@ -299,6 +299,12 @@ export const sharedCaseTypeDefs = /* GraphQL */ `
     fields: [String!]!
   }
 
+  "A service point as staff read it: the centre or room by name, with its code."
+  type CasePoint @shareable {
+    code: String!
+    name: String!
+  }
+
   type CaseMaterial @shareable {
     position: Int!
     name: String!
@@ -419,6 +425,18 @@ export function levelCaseTypeDefs(n: LevelNames): string {
     reason: String
     "The latest hand-over this level sent for the case (a result, a return, a forwarding on), if any."
     handover: Handover
+    "The centre or room that took the case in (the applicant's contact), by name. Cases received before forwardings carried names show the code as the name."
+    origin: CasePoint!
+    "The point that sent it here, by name."
+    from: CasePoint!
+    "The applicant, always masked here (the whole ID number and phone stay at the origin). Null on cases received before forwardings carried it."
+    applicant: Applicant
+    "The item's materials and whether the origin received each; empty on cases received before forwardings carried them."
+    materials: [CaseMaterial!]!
+    "The note sent with the forwarding here."
+    note: String
+    "Every hop of the case so far, oldest first: those recorded below (carried with the forwarding) and those recorded here."
+    history: [CaseViewHop!]!
   }
 
   "A case taken in at a ${n.label}."

@@ -121,8 +121,14 @@ async function draw(view: HTMLElement, c: CaseView, message?: HTMLElement): Prom
   }
   if (can('decide') && decidedHere !== false) {
     panels.push(onSubmit(panel('作出决定', 'decide',
-      h('select', { name: 'outcome' }, Object.entries(OUTCOME).map(([v, t]) => h('option', { value: v }, t))),
-      reasonBox(false), submit('作出决定')), (b) => act(b, 'decide', { outcome: val(b.form!, 'outcome'), reason: val(b.form!, 'reason') || undefined })));
+      // Nothing grants by default: the clerk picks the outcome.
+      h('select', { name: 'outcome' }, h('option', { value: '' }, '请选择决定'), Object.entries(OUTCOME).map(([v, t]) => h('option', { value: v }, t))),
+      reasonBox(false), submit('作出决定')), (b) => {
+      const outcome = val(b.form!, 'outcome');
+      if (!outcome) return fill(msgs, note('error', '请先选择“准予许可”或“不予许可”'));
+      if (outcome === 'REFUSED' && !val(b.form!, 'reason')) return fill(msgs, note('error', '不予许可须写明理由'));
+      return act(b, 'decide', { outcome, reason: val(b.form!, 'reason') || undefined });
+    }));
   }
   if (can('deliver')) {
     panels.push(onSubmit(panel('送达', 'deliver',

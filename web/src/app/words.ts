@@ -14,7 +14,11 @@ export const STATUS: Record<string, string> = {
   FORWARDED: '已上报', DECIDED: '已办结', DELIVERED: '已送达', EVALUATED: '已评价', CLOSED: '已归档', WITHDRAWN: '已撤回',
 };
 export const FWD_STATUS: Record<string, string> = {
-  RECEIVED: '待接收', ACCEPTED: '已接收', DECIDED: '已决定', RETURNED: '已退回', FORWARDED: '已转报', SUPPLEMENT_REQUESTED: '已要求补正',
+  RECEIVED: '待接收', ACCEPTED: '已接收', DECIDED: '已决定', RETURNED: '已退回', FORWARDED: '已转报', SUPPLEMENT_REQUESTED: '已要求补正', WITHDRAWN: '已撤回',
+};
+/** A hop between levels (CaseViewHop.action), as a forwarded case's history shows it. */
+export const HOP_ACTION: Record<string, string> = {
+  forward: '上报', decide: '作出决定', returnDown: '退回', requestSupplement: '要求补正', withdraw: '撤回',
 };
 export const KIND: Record<string, string> = { IMMEDIATE: '即办件', PROMISED: '承诺件', JOINT: '联办件', REPORTED: '报批件', REPLY: '答复件' };
 export const FORM: Record<string, string> = { ORIGINAL: '原件', COPY: '复印件', ORIGINAL_AND_COPY: '原件及复印件' };
