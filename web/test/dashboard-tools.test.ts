@@ -116,7 +116,25 @@ describe('the county dashboard as a daily tool', () => {
     await page.locator('#items tbody tr').first().waitFor();
     const buttons = await page.$$eval('button[data-export]', (b) => b.map((x) => [x.getAttribute('data-export'), x.textContent]));
     expect(buttons).toEqual([
-      ['alerts', '导出 Excel'], ['areas-box', '导出 Excel'], ['levels-box', '导出 Excel'], ['units-box', '导出 Excel'], ['items-box', '导出 Excel'],
+      ['drill-box', '导出 Excel'], ['alerts', '导出 Excel'], ['areas-box', '导出 Excel'], ['levels-box', '导出 Excel'], ['units-box', '导出 Excel'], ['items-box', '导出 Excel'],
     ]);
+  });
+
+  it('opens the cases behind 收件量 from the figure, by name, and closes them', async () => {
+    const page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1366, height: 900 } })).newPage();
+    await signedIn(page);
+    await page.waitForFunction(() => document.querySelector('#totals [data-figure="received"]')?.textContent === '3');
+    await page.locator('#totals [data-drill="RECEIVED"]').click();
+    expect(await page.locator('#totals [data-drill="RECEIVED"]').getAttribute('role')).toBe('button');
+    await page.waitForFunction(() => document.querySelector('#drill-count')?.getAttribute('data-total') !== null);
+    expect(await page.locator('#drill-count').textContent()).toBe('共 3 件');
+    expect(await page.locator('#drill-title').textContent()).toBe('收件量 · 宁武县 · 2026-09-01 至 2026-09-30');
+    const rows = await page.$$eval('#drill tbody tr', (r) => r.map((x) => Array.from(x.cells).map((c) => c.textContent)));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.slice(1, 6)).toEqual(['村级', '秃峦妥村委会', '农村村民住宅建设申请村级审查', '村民委员会', '已登记']);
+    expect(rows.map((r) => r[6]).sort()).toEqual(['2026-09-02', '2026-09-15', '2026-09-25']);
+    await page.screenshot({ path: join(dir, '..', 'dashboard-drill.png') }).catch(() => undefined);
+    await page.click('#drill-close');
+    expect(await page.locator('#drill-box').isVisible()).toBe(false);
   });
 });

@@ -211,4 +211,10 @@ export const STATUS_NAMES: Record<string, string> = {
   ACCEPTED: '已受理',
   SUSPENDED: '中止',
   FORWARDED: '已上报',
+  NOT_ACCEPTED: '不予受理',
+  DECIDED: '已办结',
+  DELIVERED: '已送达',
+  EVALUATED: '已评价',
+  CLOSED: '已归档',
+  WITHDRAWN: '已撤回',
 };

@@ -452,12 +452,86 @@ setInterval(() => {
 document.addEventListener('visibilitychange', () => {
   if (data && document.visibilityState === 'visible' && Date.now() - (fetchedAt?.getTime() ?? 0) >= REFRESH_MS) void load();
 });
-addEventListener('hashchange', () => render(true));
+addEventListener('hashchange', () => {
+  $('#drill-box').hidden = true;
+  render(true);
+});
 let resizing = 0;
 addEventListener('resize', () => {
   cancelAnimationFrame(resizing);
   resizing = requestAnimationFrame(() => Object.values(charts).forEach((c) => c.resize()));
 });
+
+// ---- the cases behind a figure -------------------------------------------------------------------------
+
+/** The figures that open a list of their cases, and the list's name for each. */
+const DRILLS: Record<string, string> = { received: 'RECEIVED', accepted: 'ACCEPTED', finished: 'FINISHED', overdueNow: 'OVERDUE_NOW' };
+const DRILL_FIRST = 100;
+const DRILL_QUERY = `query Drill($c: ID!, $f: String!, $t: String!, $g: DashboardFigure!, $u: ID, $n: Int) {
+  county: countyDashboardCases(county: $c, from: $f, to: $t, figure: $g, under: $u, first: $n) { ...L }
+  township: townshipDashboardCases(county: $c, from: $f, to: $t, figure: $g, under: $u, first: $n) { ...L }
+  village: villageDashboardCases(county: $c, from: $f, to: $t, figure: $g, under: $u, first: $n) { ...L }
+}
+fragment L on DashboardCaseList { total cases { caseNo pointName itemName decidingUnit status registeredOn deadline } }`;
+type DrillList = { total: number; cases: { caseNo: string; pointName: string; itemName: string; decidingUnit: string; status: string; registeredOn: string; deadline: string | null }[] };
+
+async function drillFigure(figure: string, label: string): Promise<void> {
+  const code = decodeURIComponent(location.hash.slice(1));
+  const box = $('#drill-box');
+  const here = document.title.split(' · ')[0] ?? '';
+  box.hidden = false;
+  $('#drill-title').textContent = `${label} · ${here} · ${period.from} 至 ${period.to}`;
+  $('#drill-count').textContent = '正在查询…';
+  $('#drill tbody').replaceChildren();
+  try {
+    const r = await gql<Record<'county' | 'township' | 'village', DrillList>>(DRILL_QUERY, { c: county, f: period.from, t: period.to, g: figure, u: code || null, n: DRILL_FIRST });
+    const levels = [['COUNTY', r.county], ['TOWNSHIP', r.township], ['VILLAGE', r.village]] as const;
+    const total = levels.reduce((n, [, l]) => n + l.total, 0);
+    const shown = levels.reduce((n, [, l]) => n + l.cases.length, 0);
+    $('#drill-count').textContent = `共 ${total} 件${shown < total ? `，每级列出前 ${DRILL_FIRST} 件` : ''}`;
+    $('#drill-count').dataset.total = String(total);
+    $('#drill tbody').replaceChildren(
+      ...levels.flatMap(([level, l]) => l.cases.map((c) => {
+        const tr = el('tr');
+        tr.dataset.caseNo = c.caseNo;
+        tr.append(el('td', c.caseNo, 'mono'), el('td', LEVEL_NAMES[level]), el('td', c.pointName), el('td', c.itemName), el('td', c.decidingUnit),
+          el('td', STATUS_NAMES[c.status] ?? c.status), el('td', c.registeredOn, 'num'), el('td', c.deadline ?? '—', 'num'));
+        return tr;
+      })),
+    );
+    if (!total) {
+      const td = el('td', '没有办件', 'empty');
+      td.colSpan = 8;
+      const tr = el('tr');
+      tr.append(td);
+      $('#drill tbody').append(tr);
+    }
+  } catch (e) {
+    $('#drill-count').textContent = e instanceof OfflineError ? '网络连接中断，清单未能载入。' : '清单未能载入，请稍后重试。';
+  }
+  box.scrollIntoView({ block: 'nearest' });
+}
+
+for (const dd of $$('#totals [data-figure]')) {
+  const figure = DRILLS[dd.dataset.figure!];
+  if (!figure) continue;
+  const card = dd.parentElement!;
+  const label = $('dt', card).textContent ?? '';
+  card.classList.add('drillable');
+  card.tabIndex = 0;
+  card.setAttribute('role', 'button');
+  card.dataset.drill = figure;
+  card.title = `查看${label}的办件清单`;
+  const open = () => void drillFigure(figure, label);
+  card.addEventListener('click', open);
+  card.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open();
+    }
+  });
+}
+$('#drill-close').addEventListener('click', () => ($('#drill-box').hidden = true));
 
 // ---- Excel ---------------------------------------------------------------------------------------------
 
@@ -494,7 +568,7 @@ async function download(section: HTMLElement, button: HTMLButtonElement): Promis
   }
 }
 
-for (const section of $$('#alerts, #areas-box, #levels-box, #units-box, #items-box')) {
+for (const section of $$('#drill-box, #alerts, #areas-box, #levels-box, #units-box, #items-box')) {
   const b = el('button', '导出 Excel', 'export') as HTMLButtonElement;
   b.type = 'button';
   b.dataset.export = section.id;
