@@ -129,7 +129,7 @@ describe('the county dashboard as a daily tool', () => {
     await page.waitForFunction(() => document.querySelector('#drill-count')?.getAttribute('data-total') !== null);
     expect(await page.locator('#drill-count').textContent()).toBe('共 3 件');
     expect(await page.locator('#drill-title').textContent()).toBe('收件量 · 宁武县 · 2026-09-01 至 2026-09-30');
-    const rows = await page.$$eval('#drill tbody tr', (r) => r.map((x) => Array.from(x.cells).map((c) => c.textContent)));
+    const rows = await page.$$eval('#drill tbody tr', (r) => r.map((x) => Array.from((x as HTMLTableRowElement).cells).map((c) => c.textContent)));
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(row.slice(1, 6)).toEqual(['村级', '秃峦妥村委会', '农村村民住宅建设申请村级审查', '村民委员会', '已登记']);
     expect(rows.map((r) => r[6]).sort()).toEqual(['2026-09-02', '2026-09-15', '2026-09-25']);

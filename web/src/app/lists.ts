@@ -5,7 +5,7 @@ import { itemById, LIST_FIELDS, levelField, levelType, myPoint } from './data.js
 import { busy, day, go, light, note, showError, time } from './ui.js';
 import { FORM, FWD_STATUS, HOP_ACTION, LEVEL_WORD, OUTCOME, STATUS, forwardTargets, levelOfCode } from './words.js';
 
-interface Row {
+export interface Row {
   caseNo: string;
   itemName: string;
   status: string;
@@ -15,7 +15,7 @@ interface Row {
   applicant: { name: string };
 }
 
-function table(rows: Row[], empty: string): HTMLElement {
+export function table(rows: Row[], empty: string): HTMLElement {
   if (!rows.length) return h('p', { class: 'app-empty' }, empty);
   return h('table', { class: 'app-table' },
     h('thead', null, h('tr', null, ['监察', '办件编号', '事项', '申请人', '状态', '承诺办结', '登记时间'].map((t) => h('th', null, t)))),

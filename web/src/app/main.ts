@@ -14,6 +14,7 @@ import { itemsScreen, guideScreen, registerScreen } from './items.js';
 import { caseScreen } from './case.js';
 import { casesScreen, awayScreen, waitingScreen } from './lists.js';
 import { outboxScreen } from './outbox-view.js';
+import { onTodo, refreshTodo, todoCount, todoScreen, type Todo } from './todo.js';
 
 const root = document.getElementById('app')!;
 root.classList.add('app');
@@ -29,6 +30,7 @@ const routes: Record<string, Screen> = {
   away: awayScreen,
   waiting: waitingScreen,
   outbox: outboxScreen,
+  todo: todoScreen,
 };
 
 function renderSignIn(): void {
@@ -82,7 +84,7 @@ function shell(): void {
   void myPoint().then((p) => fill(where, p.centre || p.name)).catch(() => undefined);
   badge = h('a', { href: '#/outbox', class: 'app-outbox-badge', 'data-outbox': '' });
   link = h('span', { class: 'app-online', 'aria-live': 'polite' });
-  const tabs: [string, string][] = [['items', '办事指南与收件'], ['cases', '我的办件']];
+  const tabs: [string, string][] = [['items', '办事指南与收件'], ['todo', '待办'], ['cases', '我的办件']];
   if (s.level !== 'COUNTY') tabs.push(['away', '上报在外']);
   if (s.level !== 'VILLAGE') tabs.push(['waiting', '待我办理']);
   tabs.push(['outbox', '待发送']);
@@ -100,10 +102,12 @@ function shell(): void {
     h('nav', { class: 'app-nav', onclick: (e: Event) => {
       const a = (e.target as Element).closest('a');
       if (a && a.getAttribute('href') === location.hash) void render();
-    } }, tabs.map(([p, label]) => h('a', { href: `#/${p}`, 'data-tab': p }, label))),
+    } }, tabs.map(([p, label]) => h('a', { href: `#/${p}`, 'data-tab': p }, label,
+      p === 'todo' || p === 'waiting' ? h('span', { class: 'app-tab-count', 'data-tab-count': p, hidden: true }) : null))),
     (view = h('section', { class: 'app-view' })));
   showOutboxBadge();
   showLink();
+  void refreshTodo().catch(() => undefined);
 }
 
 function showOutboxBadge(): void {
@@ -136,6 +140,23 @@ async function render(): Promise<void> {
     fill(view, note('error', explain(e)));
   }
 }
+
+/** The counts on the 待办 and 待我办理 tabs, from every load of the to-do list. */
+function showTodoCounts(t: Todo): void {
+  const put = (tab: string, n: number | null) => {
+    const el = root.querySelector<HTMLElement>(`[data-tab-count="${tab}"]`);
+    if (!el) return;
+    el.hidden = !n;
+    el.textContent = n ? String(n) : '';
+  };
+  put('todo', todoCount(t));
+  put('waiting', t.waitingHere);
+}
+onTodo(showTodoCounts);
+// The tabs' counts refresh by themselves, every minute while signed in (the 待办 screen refreshes itself too).
+setInterval(() => {
+  if (session() && root.querySelector('[data-tab-count]') && location.hash.replace(/^#\/?/, '').split('/')[0] !== 'todo') void refreshTodo().catch(() => undefined);
+}, 60_000);
 
 window.addEventListener('hashchange', () => void render());
 window.addEventListener('online', showLink);
