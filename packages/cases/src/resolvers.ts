@@ -10,6 +10,7 @@ import { decodeMaterials } from './events.js';
 import { caseLoaders } from './loaders.js';
 import { buildNotice, trackingUrlFromEnv, type NoticeKind } from './notices.js';
 import type { CasesHost } from './ports.js';
+import { caseSearchWhere, type CaseSearchArgs } from './case-search.js';
 import { itemUse } from './item-use.js';
 import { registerCase, type RegisterInput } from './register.js';
 import { agentView, applicantView, focus, personalDataState, type PersonalDataReadRow } from './personal-data.js';
@@ -116,11 +117,11 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
     },
     Handover: handoverTypeResolvers,
     [n.type]: {
-      cases: (point: { code: string }, args: { status?: CaseStatus[]; first?: number }, ctx: CasesRequestContext) =>
+      cases: (point: { code: string }, args: { status?: CaseStatus[]; first?: number } & CaseSearchArgs, ctx: CasesRequestContext) =>
         readable(ctx, point.code, `the cases of ${point.code}`) &&
         ctx.em.find<CaseRow>(
           'CaseFile',
-          { pointCode: point.code, ...(args.status?.length ? { status: { $in: args.status } } : {}) },
+          { ...caseSearchWhere(args), pointCode: point.code, ...(args.status?.length ? { status: { $in: args.status } } : {}) },
           { orderBy: { id: 'desc' }, limit: Math.min(Math.max(args.first ?? 50, 1), 500) },
         ),
       supervisionRecords(point: { code: string }, _: unknown, ctx: CasesRequestContext) {

@@ -383,8 +383,12 @@ export function levelCaseTypeDefs(n: LevelNames): string {
   }
 
   extend type ${n.type} {
-    "Cases taken in here, newest first. Null, with a FORBIDDEN error, where the reader may not look."
-    cases(status: [CaseStatus!], first: Int = 50): [${n.type}Case!]
+    """
+    Cases taken in here, newest first. Null, with a FORBIDDEN error, where the reader may not look.
+    \`search\` finds a case by its number (or part of it), the applicant's ID number or credit code, phone (whole or
+    its last four digits), or a word of the applicant's or the item's name; \`from\`/\`to\` bound the registration day.
+    """
+    cases(status: [CaseStatus!], first: Int = 50, search: String, itemId: ID, from: String, to: String): [${n.type}Case!]
     "督办 and violations recorded against this point's units (supervisors, directors and the point's own staff)."
     supervisionRecords: [SupervisionRecord!]
     "Cases taken in here and forwarded up, still away."
