@@ -44,4 +44,29 @@ describe('finding an item in the window app', () => {
     expect(await found()).toEqual([]);
     expect(await page.locator('ul.app-items').innerText()).toBe('没有找到相符的事项');
   });
+
+  it('finds a case in 我的办件 by the last four digits of the phone, by name, and by status, with the count', async () => {
+    const page = await (await site.newContext()).newPage();
+    await signInToApp(page, site.origin, VILLAGE_CLERK);
+    await page.getByRole('link', { name: '我的办件' }).click();
+    const count = page.locator('.app-result-count');
+    await count.waitFor();
+    expect(await count.textContent()).toBe('共 2 件');
+    await page.getByRole('searchbox', { name: '搜索办件' }).fill('5678');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForFunction(() => document.querySelector('.app-result-count')?.textContent?.startsWith('查到'));
+    expect(await count.textContent()).toBe('查到 2 件');
+    await page.getByRole('searchbox', { name: '搜索办件' }).fill('没有这个人');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForFunction(() => document.querySelector('.app-result-count')?.getAttribute('data-count') === '0');
+    expect(await page.locator('.app-results').innerText()).toContain('没有符合条件的办件');
+    await page.getByRole('searchbox', { name: '搜索办件' }).fill('郑春');
+    await page.getByRole('combobox', { name: '状态' }).selectOption('REGISTERED');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.waitForFunction(() => document.querySelector('.app-result-count')?.getAttribute('data-count') === '2');
+    expect(await page.$$eval('.app-results tr[data-case]', (r) => r.map((x) => x.getAttribute('data-status')))).toEqual(['REGISTERED', 'REGISTERED']);
+    await screenshot(page, '25-case-search');
+    await page.getByRole('button', { name: '清除' }).click();
+    await page.waitForFunction(() => document.querySelector('.app-result-count')?.textContent === '共 2 件');
+  });
 });

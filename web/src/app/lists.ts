@@ -1,7 +1,7 @@
 /** 我的办件, 上报在外 and 待我办理 (cases other levels forwarded here: waiting, with what this level can do to them, and handled). */
 import { gql, session } from '../api.js';
 import { h, fill, val } from './dom.js';
-import { itemById, LIST_FIELDS, levelField, levelType, myPoint } from './data.js';
+import { itemById, itemsTakenIn, LIST_FIELDS, levelField, levelType, myPoint } from './data.js';
 import { busy, day, go, light, note, showError, time } from './ui.js';
 import { FORM, FWD_STATUS, HOP_ACTION, LEVEL_WORD, OUTCOME, STATUS, forwardTargets, levelOfCode } from './words.js';
 
@@ -34,7 +34,55 @@ async function pointList(view: HTMLElement, title: string, fieldName: string, em
   fill(view, h('h2', null, title, h('small', null, ` 共 ${rows.length} 件${red ? `，红灯 ${red}` : ''}${yellow ? `，黄灯 ${yellow}` : ''}`)), table(rows, empty));
 }
 
-export const casesScreen = (view: HTMLElement) => pointList(view, '我的办件', 'cases', '本点还没有办件');
+/** The filters of 我的办件, kept while the clerk moves between screens. */
+let filters: Record<string, string> = {};
+
+/** 我的办件 with its search and filters: the server does the finding, so older cases are found too. */
+export async function casesScreen(view: HTMLElement): Promise<void> {
+  const s = session()!.staff;
+  const items = await itemsTakenIn().catch(() => []);
+  const input = (name: string, attrs: Record<string, string>) => h('input', { name, value: filters[name] ?? '', ...attrs });
+  const status = h('select', { name: 'status', 'aria-label': '状态' }, h('option', { value: '' }, '全部状态'),
+    Object.entries(STATUS).map(([k, v]) => h('option', { value: k, selected: filters.status === k }, v)));
+  const item = h('select', { name: 'itemId', 'aria-label': '事项' }, h('option', { value: '' }, '全部事项'),
+    items.map((i) => h('option', { value: i.id, selected: filters.itemId === i.id }, i.name)));
+  const result = h('div', { class: 'app-results' });
+  const form = h('form', { class: 'app-filters', role: 'search' },
+    input('search', { type: 'search', 'aria-label': '搜索办件', placeholder: '办件编号、申请人、身份证号、手机号或后四位、事项名称', maxlength: '64' }),
+    status, item,
+    h('label', null, '登记自 ', input('from', { type: 'date', 'aria-label': '登记日期自' })),
+    h('label', null, ' 至 ', input('to', { type: 'date', 'aria-label': '登记日期至' })), ' ',
+    h('button', { type: 'submit' }, '查询'), ' ',
+    h('button', { type: 'button', class: 'app-secondary', onclick: () => {
+      filters = {};
+      form.reset();
+      for (const el of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) el.value = '';
+      void show();
+    } }, '清除'));
+  const show = async () => {
+    filters = Object.fromEntries(['search', 'status', 'itemId', 'from', 'to'].map((n) => [n, val(form, n)]).filter(([, v]) => v));
+    const args = { c: s.pointCode, q: filters.search ?? null, st: filters.status ? [filters.status] : null, i: filters.itemId ?? null, f: filters.from ?? null, t: filters.to ?? null };
+    fill(result, note('info', '正在查询…'));
+    try {
+      const d = await gql(`query($c: ID!, $q: String, $st: [CaseStatus!], $i: ID, $f: String, $t: String) { p: ${levelField()}(code: $c) {
+        list: cases(search: $q, status: $st, itemId: $i, from: $f, to: $t, first: 200) { ${LIST_FIELDS} } } }`, args);
+      const rows = (d.p?.list ?? []) as Row[];
+      const red = rows.filter((r) => r.light === 'RED').length, yellow = rows.filter((r) => r.light === 'YELLOW').length;
+      const filtered = Object.keys(filters).length > 0;
+      fill(result, h('p', { class: 'app-result-count', 'data-count': String(rows.length) }, `${filtered ? '查到' : '共'} ${rows.length} 件${rows.length >= 200 ? '（只列出最新 200 件，请缩小查询范围）' : ''}${red ? `，红灯 ${red}` : ''}${yellow ? `，黄灯 ${yellow}` : ''}`),
+        table(rows, filtered ? '没有符合条件的办件' : '本点还没有办件'));
+    } catch (e) {
+      fill(result);
+      showError(result, e);
+    }
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void show();
+  });
+  fill(view, h('h2', null, '我的办件'), form, result);
+  await show();
+}
 export const awayScreen = (view: HTMLElement) => pointList(view, '上报在外', 'casesAway', '没有上报在外的办件');
 
 interface NamedPoint {
