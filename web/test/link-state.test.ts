@@ -109,7 +109,7 @@ describe('the link state a village clerk reads', () => {
     expect(await frame.locator('h1').innerText()).toBe('临时收件凭证');
     expect(paper).toContain('何临时');
     expect(paper).toContain('流动人口婚育证明');
-    expect(paper).toContain(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+    expect(paper).toContain(`${id.slice(0, 6)}********${id.slice(-4)}`); // masked as every screen masks it (maskResidentId)
     expect(paper).not.toContain(id);
     expect(paper).toMatch(/已收材料\s+1\. 身份证/);
     expect(paper).toContain('网络恢复后，系统自动登记本件并生成办件编号');

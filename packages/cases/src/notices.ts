@@ -1,6 +1,6 @@
 import { generate } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
-import { DomainError, LEVEL_SPECS, reviewAndLitigationNotice, type Level } from '@scf/domain';
+import { DELIVERY_METHOD_LABELS, DomainError, LEVEL_SPECS, reviewAndLitigationNotice, type DeliveryMethod, type Level } from '@scf/domain';
 import type { CaseEventRow, CaseRow } from './entities.js';
 import { decodeMaterials } from './events.js';
 
@@ -22,7 +22,9 @@ export function trackingUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return base && /^https?:\/\/[^\s]+$/.test(base) ? `${base}/track.html` : null;
 }
 
-const DELIVERY_WORDS: Record<string, string> = { PICKUP: '窗口领取（直接送达）', MAIL: '邮寄送达', ELECTRONIC: '电子送达' };
+/** 送达方式 on the receipt: the case vocabulary's words, with the legal name of handing it over at the window. */
+const deliveryWords = (m: string | null) =>
+  m && m in DELIVERY_METHOD_LABELS ? `${DELIVERY_METHOD_LABELS[m as DeliveryMethod]}${m === 'PICKUP' ? '（直接送达）' : ''}` : (m ?? '');
 
 interface Point {
   name: string;
@@ -109,7 +111,7 @@ export function buildNotice(kind: NoticeKind, c: CaseRow, history: CaseEventRow[
       const rows: [string, string][] = [
         ['受送达人', c.applicantName],
         ['送达文书', `「${c.itemName}」${outcome}`],
-        ['送达方式', DELIVERY_WORDS[c.deliveryMethod ?? ''] ?? c.deliveryMethod ?? ''],
+        ['送达方式', deliveryWords(c.deliveryMethod)],
         ['送达地点', point.centreName],
         ['送达时间', `${chineseDate(issued)} ${new Date(event.at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}`],
         ['送达人', event.byName ?? event.byUsername],

@@ -35,7 +35,8 @@ export interface OpenAlerts {
   cases: OpenAlert[];
 }
 
-const CLOCKED = `('ACCEPTED', 'FORWARDED')`;
+/** The open statuses whose clock runs (their light moves with today). */
+export const CLOCKED = `('ACCEPTED', 'FORWARDED')`;
 
 /**
  * The last deadline whose light is still YELLOW on `today`: the day before the second working day after today.

@@ -5,6 +5,7 @@ import { requireDashboardReader } from './graphql.js';
 import { scopeOf, type Scope } from './query.js';
 import { num, runner, sqlList } from './sql.js';
 import { SATISFIED_LEVELS } from './figures.js';
+import { CLOCKED } from './alerts.js';
 
 /**
  * The cases behind a figure of the dashboard: a director clicks 当前超期 or 办结量 and reads the cases it counts.
@@ -36,7 +37,7 @@ function conditionOf(figure: DrillFigure, s: Scope): { where: string; params: un
     case 'OVERDUE_NOW':
       // Red now (alerts.ts): a clocked case past its deadline, or a suspended one already late when its procedure began.
       return {
-        where: `((status in ('ACCEPTED', 'FORWARDED') and deadline < ?) or (status = 'SUSPENDED' and deadline is not null and suspended_on is not null and deadline < suspended_on))`,
+        where: `((status in ${CLOCKED} and deadline < ?) or (status = 'SUSPENDED' and deadline is not null and suspended_on is not null and deadline < suspended_on))`,
         params: [s.today],
       };
   }

@@ -3,6 +3,8 @@
  * number yet (the server gives it when the registration arrives), so the receipt carries the registration's
  * own reference, the materials taken and who took them, and says what happens next.
  */
+import { maskResidentId } from '@scf/domain/src/masking.js';
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 export interface ProvisionalReceipt {
@@ -17,15 +19,12 @@ export interface ProvisionalReceipt {
   takenAt: Date;
 }
 
-/** An ID number on paper: the first 4 and last 4 digits, as the case views mask it. */
-const masked = (id: string) => (id.length > 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : id);
-
 export function provisionalReceiptHtml(r: ProvisionalReceipt): string {
   const when = r.takenAt.toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
   const rows: [string, string][] = [
     ['凭证编号', r.reference],
     ['申请人', r.applicantName],
-    ['证件号码', masked(r.idNumber)],
+    ['证件号码', maskResidentId(r.idNumber)],
     ['申请事项', r.itemName],
     ['收件时间', when],
     ['收件人', r.clerkName],

@@ -27,7 +27,8 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 let lib: ECharts | undefined;
 let chartsFailed = false;
 /** 上期 and 同期 figures by area code, for the period on screen (null until they arrive or when they failed). */
-let compared: { previous: Map<string, Figures>; lastYear: Map<string, Figures>; periods: [Period, Period] } | null = null;
+let compared: { previous: Map<string, Figures>; lastYear: Map<string, Figures>; of: string } | null = null;
+const periodKey = (p: Period) => `${p.from}|${p.to}`;
 /** When the figures on screen were fetched. */
 let fetchedAt: Date | null = null;
 const REFRESH_MS = 5 * 60_000;
@@ -94,8 +95,7 @@ async function load(): Promise<void> {
         return load();
       }
     }
-    const samePeriod = data && compared && compared.periods[0].from === previousPeriod(period).from;
-    if (!samePeriod) compared = null;
+    if (compared?.of !== periodKey(period)) compared = null;
     data = d;
     fetchedAt = new Date();
     show('dashboard');
@@ -161,7 +161,7 @@ async function compare(mine: number): Promise<void> {
     if (mine !== seq) return;
     const b = (await gql<{ countyDashboard: TotalsOnly }>(TOTALS_QUERY, { code: county, ...periods[1] })).countyDashboard;
     if (mine !== seq) return;
-    compared = { previous: totalsByCode(a), lastYear: totalsByCode(b), periods };
+    compared = { previous: totalsByCode(a), lastYear: totalsByCode(b), of: periodKey(period) };
     render();
   } catch {
     // The page's own figures stand without the comparison; the next refresh tries again.
