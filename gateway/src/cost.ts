@@ -104,6 +104,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'CaseEvent.missingMaterials': 5,
   'CaseTrack.hops': 6,
   'CaseView.hops': 6,
+  // A forwarded case as its receiver reads it: the origin's materials and the hops so far
+  'CountyForwardedCase.materials': 8,
+  'TownshipForwardedCase.materials': 8,
+  'VillageForwardedCase.materials': 8,
+  'CountyForwardedCase.history': 6,
+  'TownshipForwardedCase.history': 6,
+  'VillageForwardedCase.history': 6,
   'MyCaseTrack.steps': 10,
   'MyCaseTrack.whatToBring': 8,
   // The county dashboard
