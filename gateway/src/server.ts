@@ -24,6 +24,7 @@ import {
   type Actor,
   type AuthConfig,
 } from '@scf/auth';
+import { chineseFirst } from '@scf/domain';
 import { loadSupergraph } from '@scf/schema';
 import { accountCheckMsFromEnv, graphqlRateLimitsFromEnv, introspectionFromEnv, productionFromEnv, queryBudgetsFromEnv, trustProxyFromEnv, type SubgraphUrls } from './config.js';
 import { accountStatusChecker, AccountCheckUnavailable } from './account-status.js';
@@ -133,7 +134,8 @@ const formatErrorFor = (urls: SubgraphUrls) => (formatted: GraphQLFormattedError
     const errorId = logInternalError('a GraphQL request failed', { message: formatted.message, path: formatted.path, extensions: formatted.extensions });
     return { message: internalErrorMessage(errorId), locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
   }
-  return { ...formatted, extensions };
+  // Every client, ours or not, reads a refusal in Chinese first (graphql-js and Apollo speak English).
+  return { ...formatted, message: chineseFirst(typeof code === 'string' ? code : 'BAD_REQUEST', formatted.message), extensions };
 };
 
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {

@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './refusals';
 export * from './dates';
 export * from './levels';
 export * from './identifiers';

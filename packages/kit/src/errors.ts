@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { randomBytes } from 'node:crypto';
-import { isDomainError } from '@scf/domain';
+import { chineseFirst, isDomainError } from '@scf/domain';
 
 /** Bad input from a user: the message says which field and what is wrong. Nothing was written. */
 // `code` is the error's own code; details come first so they can never overwrite it.
@@ -37,16 +37,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const code = original.code === 'INVALID_INPUT' ? 'BAD_USER_INPUT' : original.code;
     return {
       ...formatted,
-      message: original.message,
+      message: chineseFirst(code, original.message),
       extensions: { ...(original.details ?? {}), code, ...(original.field ? { field: original.field } : {}) },
     };
   }
   const code = formatted.extensions?.code;
   if (isGraphQLError(original) && !hasForeignCause(original)) {
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, message: chineseFirst(code, formatted.message) };
     // graphql-js's own refusal of the request (a bad enum value in a variable…) caused by nothing of ours;
     // Apollo Server names these BAD_USER_INPUT, an executable schema run directly leaves them without a code.
-    if (code === undefined && (!original.originalError || isGraphQLError(original.originalError))) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+    if (code === undefined && (!original.originalError || isGraphQLError(original.originalError))) return { ...formatted, message: chineseFirst('BAD_USER_INPUT', formatted.message), extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
   }
   const errorId = newErrorId();
   console.error(`[internal error ${errorId}]`, original);
