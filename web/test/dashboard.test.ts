@@ -325,9 +325,11 @@ describe('the county dashboard page, in Chromium', () => {
     try {
       await signInAs(page, `${A}.a`);
       await page.locator('#refused').waitFor();
-      expect(await page.locator('#refused-code').textContent()).toBe('FORBIDDEN');
+      expect(await page.locator('#refused').getAttribute('data-code')).toBe('FORBIDDEN');
       expect(await page.locator('#refused').textContent()).toContain('无权查看');
-      expect(await page.locator('#refused-detail').textContent()).toMatch(/county centre/);
+      // The server's reason, in Chinese only: no code, no English.
+      expect(await page.locator('#refused-detail').textContent()).toMatch(/县/);
+      expect(await page.locator('#refused').textContent()).not.toMatch(/[A-Za-z]{3,}/);
       expect(await page.locator('#dashboard').isVisible()).toBe(false);
       expect(await figure(page, 'received').isVisible()).toBe(false);
       expect(await figure(page, 'received').textContent()).toBe('');

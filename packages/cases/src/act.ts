@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  applyAction, chinaToday, compareDates, countyOfPoint, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
-  type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial,
+  allowedActions, applyAction, chinaToday, compareDates, countyOfPoint, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
+  type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial, type WorkingCalendar,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
 import { assertFitsColumns } from '@scf/kit';
@@ -32,6 +32,34 @@ export interface ActInput {
 const WINDOW_ACTIONS = new Set<CaseAction>([
   'requestSupplement', 'supplySupplement', 'accept', 'notAccept', 'suspend', 'resume', 'forward', 'decide', 'deliver', 'evaluate', 'close', 'withdraw',
 ]);
+
+/**
+ * What a window can do with the case now, as the server would allow it: the lifecycle's actions for the
+ * status, less what the case's own facts rule out — 受理 while required materials are missing and the
+ * one-time notification is still open (then 补正 is the step), 补正 once that window has closed, 上报 of
+ * an item decided here and 决定 of one decided above. A case away at another level can only be withdrawn.
+ * The window app offers exactly these, so it never shows a button the server would refuse.
+ */
+export function windowActions(
+  c: Pick<CaseRow, 'status' | 'registeredOn' | 'decidingLevel'>,
+  level: string,
+  materials: readonly { received: boolean }[],
+  calendar: WorkingCalendar,
+  today: string,
+): CaseAction[] {
+  const status = c.status as CaseStatus;
+  if (status === 'FORWARDED') return allowedActions(status).filter((a) => a === 'withdraw');
+  const notificationOpen = compareDates(today, supplementNoticeDeadline(calendar, c.registeredOn)) <= 0;
+  const lacking = materials.some((m) => !m.received);
+  return allowedActions(status).filter((a) => {
+    if (!WINDOW_ACTIONS.has(a)) return false;
+    if (a === 'accept') return !(lacking && notificationOpen);
+    if (a === 'requestSupplement') return notificationOpen;
+    if (a === 'forward') return c.decidingLevel !== level;
+    if (a === 'decide') return c.decidingLevel === level;
+    return true;
+  });
+}
 
 
 export async function findCase(em: EntityManager, host: CasesHost, caseNo: string): Promise<CaseRow> {

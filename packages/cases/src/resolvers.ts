@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError, hasRole, requireAct, requireActor, requireHandoverReview, requireRead, type Actor } from '@scf/auth';
-import { ACTION_LABELS, allowedActions, chinaToday, countyOfPoint, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
+import { ACTION_LABELS, chinaToday, countyOfPoint, light, STATUS_LABELS, type CaseAction, type CaseStatus, type WorkingCalendar } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
-import { actOnCase, findCase, type ActInput } from './act.js';
+import { actOnCase, findCase, windowActions, type ActInput } from './act.js';
 import type { CaseEventRow, CaseRow, InboundRow } from './entities.js';
 import { actOnForwarded, carriedHop, mergeHops, type CarriedHop, type ForwardedActInput, type ForwardedMaterial } from './delegation.js';
 import { scopeOfCase, scopeOfForwarded, type ScopeLookups } from './case-scope.js';
@@ -172,7 +172,8 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       point: (c: CaseRow, _: unknown, ctx: unknown) => host.loadPoint(ctx, c.pointCode),
       itemId: (c: CaseRow) => String(c.itemId),
       statusLabel: (c: CaseRow) => STATUS_LABELS[c.status as CaseStatus],
-      allowedActions: (c: CaseRow) => allowedActions(c.status as CaseStatus),
+      allowedActions: async (c: CaseRow, _: unknown, ctx: CasesRequestContext) =>
+        windowActions(c, host.names.level, await ctx.cases.materialsByCase.load(c.id), await ctx.cases.calendar(countyOfPoint(c.pointCode)), chinaToday(ctx.now())),
       registeredAt: (c: CaseRow) => c.registeredAt.toISOString(),
       applicant: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => applicantView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),
       agent: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),

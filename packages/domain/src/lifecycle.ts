@@ -90,11 +90,12 @@ const TRANSITIONS: Readonly<Record<CaseStatus, Readonly<Partial<Record<CaseActio
     requestSupplement: 'SUPPLEMENT_REQUESTED',
     accept: 'ACCEPTED',
     notAccept: 'NOT_ACCEPTED',
-    forward: 'FORWARDED',
     withdraw: 'WITHDRAWN',
   },
   SUPPLEMENT_REQUESTED: { supplySupplement: 'REGISTERED', notAccept: 'NOT_ACCEPTED', withdraw: 'WITHDRAWN' },
   NOT_ACCEPTED: {},
+  // R8, R9: only an accepted case goes up — acceptance starts its clock and its light, and gives the
+  // applicant the acceptance notice; a case sent up unaccepted would be invisible to supervision.
   ACCEPTED: { suspend: 'SUSPENDED', forward: 'FORWARDED', decide: 'DECIDED', withdraw: 'WITHDRAWN' },
   SUSPENDED: { resume: 'ACCEPTED', withdraw: 'WITHDRAWN' },
   // R18: the receiving level may ask for a supplement; it reaches the applicant through the origin.

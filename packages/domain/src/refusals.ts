@@ -47,8 +47,22 @@ export type RefusalCode = keyof typeof REFUSALS;
 
 export const isRefusalCode = (code: unknown): code is RefusalCode => typeof code === 'string' && Object.hasOwn(REFUSALS, code);
 
-/** True when a message already starts in Chinese (a character of the CJK block, or a Chinese punctuation). */
-export const startsInChinese = (message: string): boolean => /^[\s\p{P}\d]*[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u.test(message);
+/** A bad-input message names its field first (`applicant.idNumber: …`); what follows is what it says. */
+export const withoutFieldPath = (message: string): string => message.replace(/^[\w.[\]]+: /, '');
+
+/**
+ * True when a message already starts in Chinese (a CJK character or Chinese punctuation), after the field
+ * path a bad-input message begins with.
+ */
+export const startsInChinese = (message: string): boolean => /^[\s\p{P}\d]*[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u.test(withoutFieldPath(message));
+
+/** The Chinese half of a bilingual message ("中文 / English"), without its field path; undefined when it has none. */
+export function chinesePart(message: string): string | undefined {
+  const m = withoutFieldPath(message);
+  if (!startsInChinese(m)) return undefined;
+  const i = m.indexOf(' / ');
+  return i > 0 ? m.slice(0, i) : m;
+}
 
 /**
  * The message a refusal carries to a client: the thrower's own if it begins in Chinese, else the code's

@@ -44,7 +44,8 @@ describe('the transition table (R8, R12)', () => {
   });
 
   it('lists what can happen next in each status', () => {
-    expect(allowedActions('REGISTERED')).toEqual(['requestSupplement', 'accept', 'notAccept', 'forward', 'withdraw']);
+    // R8, R9: forwarding starts from an accepted case only, so its clock and light run while it is away.
+    expect(allowedActions('REGISTERED')).toEqual(['requestSupplement', 'accept', 'notAccept', 'withdraw']);
     expect(allowedActions('SUPPLEMENT_REQUESTED')).toEqual(['supplySupplement', 'notAccept', 'withdraw']);
     expect(allowedActions('ACCEPTED')).toEqual(['suspend', 'forward', 'decide', 'withdraw']);
     expect(allowedActions('SUSPENDED')).toEqual(['resume', 'withdraw']);
@@ -191,14 +192,21 @@ describe('input each action requires', () => {
     );
   });
 
+  it('refuses to forward a case that has not been accepted, whatever materials it has (R8, R9)', () => {
+    for (const status of ['REGISTERED', 'SUPPLEMENT_REQUESTED'] as const) {
+      const e = caught(() => applyAction({ status }, 'forward', { toPointCode: '140925100' }, village));
+      expect(e).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', details: { state: status, action: 'forward' } });
+    }
+  });
+
   it('forwards only up to the township or county above the point (R17)', () => {
-    expect(applyAction({ status: 'REGISTERED' }, 'forward', { toPointCode: '140925' }, village).entry.toPointCode).toBe('140925');
+    expect(applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925' }, village).entry.toPointCode).toBe('140925');
     expect(applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925100' }, village).entry.toPointCode).toBe('140925100');
-    expect(caught(() => applyAction({ status: 'REGISTERED' }, 'forward', { toPointCode: '140925200' }, village)).message).toBe(
+    expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925200' }, village)).message).toBe(
       'toPointCode: a case at 140925100201 can only be forwarded up to one of 140925100, 140925; got 140925200',
     );
     const county = { ...village, pointCode: '140925' };
-    expect(caught(() => applyAction({ status: 'REGISTERED' }, 'forward', { toPointCode: '140900' }, county)).message).toBe(
+    expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140900' }, county)).message).toBe(
       'toPointCode: a case at 140925 can only be forwarded up to nothing: a county centre has no level above it; got 140900',
     );
   });

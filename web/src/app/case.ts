@@ -5,7 +5,7 @@
  */
 import { gql, OfflineError, session } from '../api.js';
 import { h, fill, val } from './dom.js';
-import { CASE_FIELDS, itemById, levelField, levelType } from './data.js';
+import { CASE_FIELDS, itemById, levelField, levelType, myPoint } from './data.js';
 import * as outbox from './outbox.js';
 import { busy, day, go, light, note, showError, showPrintable, time } from './ui.js';
 import { DELIVERY, EVALUATION, FORM, KIND, LEVEL_WORD, OUTCOME, STATUS, forwardTargets } from './words.js';
@@ -51,7 +51,9 @@ export async function caseScreen(view: HTMLElement, caseNo: string): Promise<voi
 
 async function draw(view: HTMLElement, c: CaseView, message?: HTMLElement): Promise<void> {
   const me = session()!.staff;
-  const item = await itemById(c.itemId);
+  const [item, point] = await Promise.all([itemById(c.itemId), myPoint().catch(() => null)]);
+  // The centres above, by name (a code only if this point's details were never loaded here).
+  const centreName = (code: string) => (point?.above ?? []).find((p) => p.code === code)?.name ?? code;
   const msgs = h('div', { class: 'app-msgs' }, message ?? null);
   const reload = () => go(`case/${c.caseNo}`);
 
@@ -66,7 +68,7 @@ async function draw(view: HTMLElement, c: CaseView, message?: HTMLElement): Prom
       } catch (e) {
         if (action === 'forward' && e instanceof OfflineError) {
           // Kept with the version it was made with; sent when the link returns (see outbox.ts).
-          outbox.keep({ id: `fwd-${c.caseNo}-v${c.version}`, kind: 'forward', level: me.level, caseNo: c.caseNo, summary: `上报 ${c.caseNo}（${c.itemName}）至 ${String(extra.toPointCode)}`, input: { ...input, caseNo: c.caseNo } });
+          outbox.keep({ id: `fwd-${c.caseNo}-v${c.version}`, kind: 'forward', level: me.level, caseNo: c.caseNo, summary: `上报 ${c.caseNo}（${c.itemName}）至 ${centreName(String(extra.toPointCode))}`, input: { ...input, caseNo: c.caseNo } });
           fill(msgs, note('warn', `网络中断：上报已存入待发送（待发送 ${outbox.pending().length} 件），联网后自动发送。`));
           return;
         }
@@ -92,8 +94,10 @@ async function draw(view: HTMLElement, c: CaseView, message?: HTMLElement): Prom
   const reasonBox = (required = true) => h('textarea', { name: 'reason', rows: 2, required, placeholder: '理由' });
 
   if (can('accept')) {
-    panels.push(onSubmit(panel('受理', 'accept', missing.length ? note('warn', `尚缺 ${missing.length} 项材料，应先一次性告知补正`) : null, submit('受理')), (b) => act(b, 'accept', {}, '已受理，可打印受理通知书')));
+    panels.push(onSubmit(panel('受理', 'accept', missing.length ? note('warn', `尚缺 ${missing.length} 项材料，但一次性告知期限已过，依法视为自收到材料之日起受理`) : null, submit('受理')), (b) => act(b, 'accept', {}, '已受理，可打印受理通知书')));
   }
+  // 受理 is offered only with every material in (the server's allowedActions say so); say why it is missing.
+  if (!can('accept') && c.status === 'REGISTERED' && missing.length) panels.push(note('info', `尚缺 ${missing.length} 项材料，补齐前不能受理，请一次性告知补正`));
   if (can('requestSupplement') && missing.length) {
     panels.push(onSubmit(panel('一次性告知（补正材料）', 'requestSupplement',
       h('p', null, '以下材料尚未收到，将一次列明告知申请人：'),
@@ -115,7 +119,7 @@ async function draw(view: HTMLElement, c: CaseView, message?: HTMLElement): Prom
     panels.push(onSubmit(panel('上报办理', 'forward',
       h('p', null, `本事项由${item ? `${LEVEL_WORD[item.decidingLevel]}级（${item.decidingUnit}）` : '上级'}决定。本点仍是申请人的唯一联系点。`),
       h('label', { class: 'app-field' }, h('span', null, '上报至'),
-        h('select', { name: 'toPointCode' }, targets.map((t) => h('option', { value: t.code, selected: t === deciding }, `${LEVEL_WORD[t.level]}级 ${t.code}`)))),
+        h('select', { name: 'toPointCode' }, targets.map((t) => h('option', { value: t.code, selected: t === deciding }, `${LEVEL_WORD[t.level]}级 ${centreName(t.code)}`)))),
       h('input', { name: 'note', placeholder: '备注（可不填）' }),
       submit('上报')), (b) => act(b, 'forward', { toPointCode: val(b.form!, 'toPointCode'), note: val(b.form!, 'note') || undefined }, '已上报，等待上级办理')));
   }

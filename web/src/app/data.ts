@@ -37,6 +37,8 @@ export interface Point {
   code: string;
   name: string;
   centre: string;
+  /** The centres above this point, nearest first: where a case can be sent (上报), by name. */
+  above: { code: string; name: string }[];
 }
 
 async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -92,8 +94,11 @@ export function myPoint(): Promise<Point> {
   const f = LEVEL_FIELD[s.level];
   const centre = s.level === 'VILLAGE' ? 'roomName' : 'centreName';
   return cached(`scf.point.${s.pointCode}`, async () => {
-    const d = await gql(`query($c: ID!) { p: ${f}(code: $c) { code name ${centre} } }`, { c: s.pointCode });
-    return { code: d.p.code, name: d.p.name, centre: d.p[centre] } as Point;
+    const up = s.level === 'VILLAGE' ? 'township { code centreName county { code centreName } }' : s.level === 'TOWNSHIP' ? 'county { code centreName }' : '';
+    const d = await gql(`query($c: ID!) { p: ${f}(code: $c) { code name ${centre} ${up} } }`, { c: s.pointCode });
+    const above: Point['above'] = [];
+    for (let q = d.p.township ?? d.p.county; q; q = q.county) above.push({ code: q.code, name: q.centreName });
+    return { code: d.p.code, name: d.p.name, centre: d.p[centre], above } as Point;
   });
 }
 

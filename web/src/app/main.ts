@@ -9,7 +9,8 @@ import { h, fill, val } from './dom.js';
 import { myPoint } from './data.js';
 import * as outbox from './outbox.js';
 import { explain, note } from './ui.js';
-import { LEVEL_WORD, zh } from './words.js';
+import { refusalText } from '../refusals.js';
+import { LEVEL_WORD } from './words.js';
 import { itemsScreen, guideScreen, registerScreen } from './items.js';
 import { caseScreen } from './case.js';
 import { casesScreen, awayScreen, waitingScreen } from './lists.js';
@@ -54,7 +55,7 @@ function renderSignIn(): void {
       })
       .catch((e: unknown) => {
         // The gateway's own words: wrong credentials, too many attempts (with the wait), a level not answering.
-        fill(msg, note('error', e instanceof ApiError ? zh(e.message) : explain(e)));
+        fill(msg, note('error', e instanceof ApiError ? refusalText(e) : explain(e)));
         const seconds = e instanceof ApiError ? e.retryAfterSeconds : undefined;
         if (!seconds) return void (button.disabled = false);
         // 429: the gateway said how long to wait; the button counts it down.

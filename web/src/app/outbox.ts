@@ -16,6 +16,7 @@
  */
 import { ApiError, gql, OfflineError, session } from '../api.js';
 import * as link from '../link.js';
+import { refusalText } from '../refusals.js';
 import { LEVEL_FIELD, LEVEL_TYPE, type Level } from './words.js';
 
 export type OutboxState = 'waiting' | 'sending' | 'sent' | 'refused';
@@ -184,11 +185,12 @@ async function sendAll(): Promise<void> {
       }
     } catch (e) {
       if (transient(e) || (e instanceof ApiError && e.code === 'UNAUTHENTICATED')) {
-        update(user, next.id, { state: 'waiting', message: e instanceof ApiError ? e.message : '网络中断，恢复后自动发送' });
+        update(user, next.id, { state: 'waiting', message: e instanceof ApiError ? refusalText(e) : '网络中断，恢复后自动发送' });
         return;
       }
-      const err = e instanceof ApiError ? e : new ApiError(String(e), 'ERROR');
-      update(user, next.id, { state: 'refused', message: err.message, field: err.field, input: {} });
+      const err = e instanceof ApiError ? e : new ApiError('', 'ERROR');
+      // Kept in Chinese as the clerk will read it, however long it waits in the list.
+      update(user, next.id, { state: 'refused', message: refusalText(err), field: err.field, input: {} });
     }
   }
 }

@@ -1,25 +1,17 @@
 /** Small pieces every screen uses: messages, error wording, lights, busy buttons, the print view. */
 import { ApiError, OfflineError } from '../api.js';
 import { h, fill } from './dom.js';
-import { LIGHT, STATUS, zh } from './words.js';
+import { LIGHT } from './words.js';
+import { refusalText } from '../refusals.js';
 
-/** What went wrong, in words a clerk can act on. */
+/** What went wrong, in words a clerk can act on (one table for every page: ../refusals.ts). */
 export function explain(e: unknown): string {
   if (e instanceof OfflineError) return '网络中断，请检查网络后重试';
   if (e instanceof ApiError) {
-    const x = e.extensions;
-    switch (e.code) {
-      case 'CONFLICT':
-        return `此办件已被他人更新${x.currentVersion ? `（现为第 ${String(x.currentVersion)} 版，${STATUS[String(x.currentStatus)] ?? String(x.currentStatus ?? '')}）` : ''}，请重新载入后再操作。`;
-      case 'FORBIDDEN':
-        return `无权操作：${zh(e.message)}`;
-      case 'UNAUTHENTICATED':
-        return `登录已失效，请重新登录（${zh(e.message)}）`;
-      default:
-        return zh(e.message);
-    }
+    const text = refusalText(e);
+    return e.code === 'FORBIDDEN' ? `无权操作：${text}` : e.code === 'UNAUTHENTICATED' ? `登录已失效，请重新登录（${text}）` : text;
   }
-  return e instanceof Error ? e.message : String(e);
+  return '操作未能完成，请稍后再试';
 }
 
 /** A message line: role=alert for errors so screen readers hear it; `data-kind` for styling and tests. */

@@ -4,6 +4,7 @@
  * browser's back button and the breadcrumb both go back up.
  */
 import { ApiError, OfflineError, gql, session, signIn, signOut, type Staff } from '../api.js';
+import { refusalText } from '../refusals.js';
 import { areaBars, echartsLib, lights, ownRates, rateBars, satisfaction, trend, type Chart, type ECharts } from './charts.js';
 import {
   change, chinaDate, DASHBOARD_QUERY, formatFigure, LEVEL_NAMES, LIGHT_NAMES, periodProblem, presetPeriod, previousPeriod,
@@ -69,8 +70,8 @@ function refused(e: ApiError) {
   data = null;
   show('refused');
   $('#refused-text').textContent = '本页汇总全县各级办件数据，仅供县政务服务中心工作人员（主任、督查等）查看。当前账号无权查看，请使用县中心账号登录。';
-  $('#refused-code').textContent = e.code;
-  $('#refused-detail').textContent = e.message;
+  $('#refused').dataset.code = e.code;
+  $('#refused-detail').textContent = refusalText(e);
 }
 
 function start(staff: Staff) {
@@ -110,7 +111,7 @@ async function load(): Promise<void> {
     else if (e instanceof ApiError && e.code === 'FORBIDDEN') refused(e);
     else {
       if (!data) show('dashboard');
-      status(e instanceof OfflineError ? '网络连接中断，数据未能更新。' : `查询失败：${(e as Error).message}`, true);
+      status(e instanceof OfflineError ? '网络连接中断，数据未能更新。' : e instanceof ApiError ? `查询失败：${refusalText(e)}` : '查询失败，请稍后再试。', true);
     }
   } finally {
     if (mine === seq) document.body.removeAttribute('aria-busy');
@@ -403,7 +404,7 @@ $('#sign-in').addEventListener('submit', async (e) => {
   } catch (x) {
     error.textContent =
       x instanceof ApiError
-        ? x.status === 429 ? `尝试次数过多，请稍后再试。（${x.message}）` : x.status === 401 ? '用户名或密码不正确。' : `登录失败：${x.message}`
+        ? x.status === 429 ? `${refusalText({ ...x, code: 'TOO_MANY_ATTEMPTS' })}。` : x.status === 401 ? '用户名或密码不正确。' : `登录失败：${refusalText(x)}`
         : '网络连接中断，请检查网络后重试。';
   } finally {
     button.disabled = false;

@@ -4,6 +4,7 @@
  * personal data (trackMyCase). The page prefills the number from `#no=<caseNo>` (e.g. a printed QR link).
  */
 import { ApiError, OfflineError, gql } from '../api.js';
+import { refusalText } from '../refusals.js';
 
 interface MyCase {
   found: boolean;
@@ -42,8 +43,6 @@ const form = h('form', { class: 'track-form', novalidate: '' },
   h('label', null, h('span', null, '申请时所留手机号的后四位'), last4),
   button) as HTMLFormElement;
 
-/** The server's message for an applicant: without the field's name in front, the Chinese half of "中文 / English". */
-const plain = (m: string) => m.replace(/^[\w.]+: /, '').split(' / ')[0]!;
 const say = (kind: 'error' | 'info', text: string) => result.replaceChildren(h('p', { class: `track-msg track-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text));
 
 let waitUntil = 0;
@@ -90,11 +89,11 @@ form.addEventListener('submit', (ev) => {
     .catch((e: unknown) => {
       if (e instanceof OfflineError) return say('error', '网络中断，请稍后再试');
       if (e instanceof ApiError && e.code === 'RATE_LIMITED') {
-        say('error', `查询过于频繁：${plain(e.message)}`);
+        say('error', `查询过于频繁，请${e.retryAfterSeconds ? ` ${Math.ceil(e.retryAfterSeconds)} 秒` : '稍'}后再查`);
         if (e.retryAfterSeconds) hold(e.retryAfterSeconds);
         return;
       }
-      say('error', e instanceof ApiError && e.code === 'BAD_USER_INPUT' ? `输入有误：${plain(e.message)}` : e instanceof Error ? plain(e.message) : String(e));
+      say('error', e instanceof ApiError ? (e.code === 'BAD_USER_INPUT' ? `输入有误：${refusalText(e)}` : refusalText(e)) : '查询未能完成，请稍后再试');
     })
     .finally(() => {
       if (Date.now() >= waitUntil) button.disabled = false;
