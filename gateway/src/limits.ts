@@ -1,4 +1,4 @@
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 
@@ -77,6 +77,36 @@ export function hideSuggestions(): ApolloServerPlugin {
           for (const error of errors) (error as { message: string }).message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
         },
       };
+    },
+  };
+}
+
+/**
+ * One change per request. GraphQL runs a mutation's root fields one after another and keeps what the
+ * earlier ones wrote when a later one is refused — and a refused non-null field turns the whole answer into
+ * `data: null`, so the caller reads "nothing happened" over a half-saved change. Each level commits one
+ * field's change in one transaction; asking for one per request makes every answer the whole truth.
+ */
+export function oneChangePerRequest(context: ValidationContext): ASTVisitor {
+  const rootFields = (set: SelectionSetNode): number =>
+    set.selections.reduce((n, s) => {
+      if (s.kind === Kind.FIELD) return n + (s.name.value === '__typename' ? 0 : 1);
+      if (s.kind === Kind.INLINE_FRAGMENT) return n + rootFields(s.selectionSet);
+      const fragment = context.getFragment(s.name.value);
+      return n + (fragment ? rootFields(fragment.selectionSet) : 0);
+    }, 0);
+  return {
+    OperationDefinition(node) {
+      if (node.operation !== 'mutation') return;
+      const fields = rootFields(node.selectionSet);
+      if (fields > 1) {
+        context.reportError(
+          new GraphQLError(`一次请求只能提交一项修改，本请求有 ${fields} 项，请逐项分开提交 / A mutation may change one thing per request; this one has ${fields} root fields. Send each as its own request, so that each answer says exactly what was saved.`, {
+            nodes: [node],
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'mutationFields', max: 1, fields },
+          }),
+        );
+      }
     },
   };
 }

@@ -30,7 +30,7 @@ import { accountCheckMsFromEnv, graphqlRateLimitsFromEnv, introspectionFromEnv, 
 import { accountStatusChecker, AccountCheckUnavailable } from './account-status.js';
 import { actorOf, authRoutes, timesOf, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from './auth.js';
 import { clientIp, jsonErrors, notFound, securityHeaders, staticSite } from './http.js';
-import { armor, hideSuggestions, QUERY_LIMITS } from './limits.js';
+import { armor, hideSuggestions, oneChangePerRequest, QUERY_LIMITS } from './limits.js';
 import { internalErrorMessage, logInternalError } from './errors.js';
 import { operationChecks, type QueryBudgets } from './operations.js';
 import { LIST_SIZES } from './cost.js';
@@ -198,7 +198,7 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
     // Clients send the whole query; a hash-only request would skip nothing but make the cache a target.
     persistedQueries: false,
     parseOptions: { maxLexicalTokens: QUERY_LIMITS.tokens },
-    validationRules: hardening.validationRules,
+    validationRules: [...hardening.validationRules, oneChangePerRequest],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The default landing page pulls Apollo Sandbox from Apollo's CDN: an outside call from a government office.
