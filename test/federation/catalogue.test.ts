@@ -292,12 +292,12 @@ describe('the service-item catalogue, kept by the county and replicated to every
       await run(WITHDRAW, { id, reason: '政策调整', by: DIRECTOR });
       await expect(itemForIntake(villageEm(), id, 'VILLAGE')).resolves.toBeTruthy();
       await fed.syncCatalogues();
-      await expect(itemForIntake(villageEm(), id, 'VILLAGE')).rejects.toMatchObject({ message: `itemId: service item ${id} (村级集体经济组织成员身份确认) is withdrawn and takes no new cases` });
+      await expect(itemForIntake(villageEm(), id, 'VILLAGE')).rejects.toMatchObject({ message: `itemId: 事项 ${id}（村级集体经济组织成员身份确认）已停办，不再受理新的办件 / service item ${id} (村级集体经济组织成员身份确认) is withdrawn and takes no new cases` });
     });
 
     it('an unknown item is refused at intake with a clear message', async () => {
       await expect(itemForIntake(townshipEm(), 999, 'TOWNSHIP')).rejects.toMatchObject({
-        code: 'INVALID_INPUT', field: 'itemId', message: "itemId: no service item 999 in this county's catalogue",
+        code: 'INVALID_INPUT', field: 'itemId', message: "itemId: 本县事项目录中没有编号为 999 的事项，请核对事项编号 / no service item 999 in this county's catalogue",
       });
     });
 

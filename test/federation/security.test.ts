@@ -166,7 +166,7 @@ describe('security through the gateway', () => {
           body: JSON.stringify({ query: '{ _service { sdl } }' }),
         });
         expect(res.status).toBe(401);
-        expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' }, message: `The ${level} subgraph answers only the gateway` }] });
+        expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' }, message: `本服务（${level}）只接受网关转来的请求，请通过网关访问 / The ${level} subgraph answers only the gateway` }] });
       }
     });
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { invalid, WorkingCalendar } from '@scf/domain';
+import { invalid, LEVEL_LABELS, WorkingCalendar } from '@scf/domain';
 import { intakeLevelsOf, type CalendarOverrideRow, type ItemMaterialRow, type Level, type ServiceItemRow } from './entities.js';
 
 export const POINT_NAMES: Record<Level, string> = { COUNTY: 'the county centre', TOWNSHIP: 'a township centre', VILLAGE: 'a village room' };
@@ -16,15 +16,16 @@ export async function itemForIntake(
 ): Promise<{ item: ServiceItemRow; materials: ItemMaterialRow[] }> {
   const id = typeof itemId === 'number' ? itemId : /^\d{1,9}$/.test(String(itemId).trim()) ? Number(String(itemId).trim()) : NaN;
   const item = Number.isSafeInteger(id) ? await em.findOne<ServiceItemRow>('ServiceItem', { id }) : null;
-  if (!item) return invalid('itemId', `no service item ${itemId} in this county's catalogue`, { itemId: String(itemId) });
+  if (!item) return invalid('itemId', `本县事项目录中没有编号为 ${itemId} 的事项，请核对事项编号 / no service item ${itemId} in this county's catalogue`, { itemId: String(itemId) });
   if (item.status === 'WITHDRAWN') {
-    return invalid('itemId', `service item ${item.id} (${item.name}) is withdrawn and takes no new cases`, { itemId: String(item.id) });
+    return invalid('itemId', `事项 ${item.id}（${item.name}）已停办，不再受理新的办件 / service item ${item.id} (${item.name}) is withdrawn and takes no new cases`, { itemId: String(item.id) });
   }
   const levels = intakeLevelsOf(item);
   if (!levels.includes(level)) {
     return invalid(
       'itemId',
-      `service item ${item.id} (${item.name}) cannot be taken in at ${POINT_NAMES[level]}; it is taken in at: ${levels.join(', ')}`,
+      `事项 ${item.id}（${item.name}）不能在${LEVEL_LABELS[level]}收件，只能在${levels.map((l) => LEVEL_LABELS[l]).join('、')}收件 / ` +
+        `service item ${item.id} (${item.name}) cannot be taken in at ${POINT_NAMES[level]}; it is taken in at: ${levels.join(', ')}`,
       { itemId: String(item.id), intakeLevels: levels },
     );
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { CASE_KINDS, DomainError, invalid, isBlank, optionalText, requireFits, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
+import { CASE_KINDS, DomainError, invalid, isBlank, LEVEL_LABELS, optionalText, requireFits, parseDate, validatePromisedLimit, type CaseKind } from '@scf/domain';
 import {
   LEVELS, MASTER_SCOPE, MATERIAL_FORMS,
   type CalendarOverrideRow, type ItemChangeAction, type ItemChangeRow, type ItemMaterialRow, type Level, type MaterialForm, type ServiceItemRow,
@@ -60,13 +60,13 @@ type MaterialFields = Omit<ItemMaterialRow, 'id' | 'itemId'>;
 
 function text(value: unknown, field: string, max: number, required: boolean): string | null {
   if (value === undefined || value === null) {
-    if (required) return invalid(field, 'is required');
+    if (required) return invalid(field, '此项必须填写 / is required');
     return null;
   }
-  if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
+  if (typeof value !== 'string') return invalid(field, `此项须填写文字，现为 ${typeof value} / must be text, got ${typeof value}`);
   const t = value.trim();
   if (!t || isBlank(t)) {
-    if (required) return invalid(field, 'must not be empty');
+    if (required) return invalid(field, '此项不能为空 / must not be empty');
     return null;
   }
   return requireFits(t, field, max);
@@ -74,9 +74,9 @@ function text(value: unknown, field: string, max: number, required: boolean): st
 
 function days(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    return invalid(field, `must be a whole number of working days, 0 or more, got ${String(value)}`);
+    return invalid(field, `须填写 0 或以上的整数个工作日，现为 ${String(value)} / must be a whole number of working days, 0 or more, got ${String(value)}`);
   }
-  if (value > MAX_LIMIT_DAYS) return invalid(field, `${value} working days is more than ${MAX_LIMIT_DAYS}; check the figure`);
+  if (value > MAX_LIMIT_DAYS) return invalid(field, `${value} 个工作日超过上限 ${MAX_LIMIT_DAYS} 个工作日，请核对天数 / ${value} working days is more than ${MAX_LIMIT_DAYS}; check the figure`);
   return value;
 }
 
@@ -114,25 +114,26 @@ function windowUnitOf(input: ItemInput, decidingUnit: string, p: string, units?:
 export function validateItem(input: ItemInput, p = 'input', context: CatalogueContext = {}): { fields: ItemFields; materials: MaterialFields[] } {
   const code = text(input.code, `${p}.code`, 32, true)!;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(code)) {
-    invalid(`${p}.code`, `"${code}" is not an item code: use letters, digits, '-', '_' or '.', e.g. XK-YJ-001`);
+    invalid(`${p}.code`, `事项编码“${code}”不正确：只能用字母、数字和 -、_、.，如 XK-YJ-001 / "${code}" is not an item code: use letters, digits, '-', '_' or '.', e.g. XK-YJ-001`);
   }
   const name = text(input.name, `${p}.name`, 128, true)!;
-  if (!CASE_KINDS.includes(input.kind)) invalid(`${p}.kind`, `must be one of ${CASE_KINDS.join(', ')}, got ${String(input.kind)}`);
+  if (!CASE_KINDS.includes(input.kind)) invalid(`${p}.kind`, `办件类型须为 ${CASE_KINDS.join('、')} 之一，现为 ${String(input.kind)} / must be one of ${CASE_KINDS.join(', ')}, got ${String(input.kind)}`);
   const legalBasis = text(input.legalBasis, `${p}.legalBasis`, 4000, true)!;
-  if (!LEVELS.includes(input.decidingLevel)) invalid(`${p}.decidingLevel`, `must be one of ${LEVELS.join(', ')}, got ${String(input.decidingLevel)}`);
+  if (!LEVELS.includes(input.decidingLevel)) invalid(`${p}.decidingLevel`, `决定层级须为 ${LEVELS.join('、')} 之一，现为 ${String(input.decidingLevel)} / must be one of ${LEVELS.join(', ')}, got ${String(input.decidingLevel)}`);
   const decidingUnit = text(input.decidingUnit, `${p}.decidingUnit`, 64, true)!;
 
   const given = input.intakeLevels ?? [...LEVELS];
-  if (given.length === 0) invalid(`${p}.intakeLevels`, 'must name at least one level that takes the item in');
-  for (const l of given) if (!LEVELS.includes(l)) invalid(`${p}.intakeLevels`, `must be levels among ${LEVELS.join(', ')}, got ${String(l)}`);
+  if (given.length === 0) invalid(`${p}.intakeLevels`, '须至少选择一个收件层级（县、乡镇或村） / must name at least one level that takes the item in');
+  for (const l of given) if (!LEVELS.includes(l)) invalid(`${p}.intakeLevels`, `收件层级只能是 ${LEVELS.join('、')}，现为 ${String(l)} / must be levels among ${LEVELS.join(', ')}, got ${String(l)}`);
   if (!given.includes(input.decidingLevel)) {
-    invalid(`${p}.intakeLevels`, `must include the deciding level ${input.decidingLevel}: the level that decides an item also takes it in`);
+    invalid(`${p}.intakeLevels`, `收件层级须包含决定层级${LEVEL_LABELS[input.decidingLevel]}（${input.decidingLevel}）：决定事项的层级也受理该事项 / must include the deciding level ${input.decidingLevel}: the level that decides an item also takes it in`);
   }
   const above = given.filter((l) => RANK[l] > RANK[input.decidingLevel]);
   if (above.length) {
     invalid(
       `${p}.intakeLevels`,
-      `${above.join(', ')} cannot take in an item decided at ${input.decidingLevel}: cases are forwarded up to the deciding level, never down (R17)`,
+      `${above.map((l) => LEVEL_LABELS[l]).join('、')}不能收件由${LEVEL_LABELS[input.decidingLevel]}决定的事项：办件只向上报送至决定层级，不向下转（R17） / ` +
+        `${above.join(', ')} cannot take in an item decided at ${input.decidingLevel}: cases are forwarded up to the deciding level, never down (R17)`,
     );
   }
   const intakeLevels = LEVELS.filter((l) => given.includes(l)).join(',');
@@ -144,32 +145,40 @@ export function validateItem(input: ItemInput, p = 'input', context: CatalogueCo
     validatePromisedLimit(legalLimitDays, promisedLimitDays);
   } catch (e) {
     if (!(e instanceof DomainError)) throw e;
-    invalid(`${p}.promisedLimitDays`, `${e.message.replace(/^[^:]*:\s*/, '')} — R2: a promise is at most half the legal limit`, e.details);
+    // The domain's words after its field path, in English (the part after " / " when it is Chinese-first).
+    const said = e.message.replace(/^[^:]*:\s*/, '');
+    const english = said.includes(' / ') ? said.slice(said.indexOf(' / ') + 3) : said;
+    invalid(
+      `${p}.promisedLimitDays`,
+      `承诺时限最多为法定时限的一半：法定时限 ${legalLimitDays} 个工作日，承诺时限最多 ${Math.floor(legalLimitDays / 2)} 个工作日，现为 ${promisedLimitDays} / ` +
+        `${english} — R2: a promise is at most half the legal limit`,
+      e.details,
+    );
   }
   if (input.kind === 'IMMEDIATE' && promisedLimitDays !== 0) {
-    invalid(`${p}.promisedLimitDays`, `an IMMEDIATE item (即办件) is done on the spot: its promised limit must be 0, got ${promisedLimitDays}`);
+    invalid(`${p}.promisedLimitDays`, `即办件当场办结，承诺时限须为 0 个工作日，现为 ${promisedLimitDays} / an IMMEDIATE item (即办件) is done on the spot: its promised limit must be 0, got ${promisedLimitDays}`);
   }
   const fee = text(input.fee, `${p}.fee`, 128, false) ?? FREE;
   const feeBasis = text(input.feeBasis, `${p}.feeBasis`, 255, false);
   const procedure = text(input.procedure, `${p}.procedure`, 4000, true)!;
   const contactPhone = text(input.contactPhone, `${p}.contactPhone`, 32, false);
   if (contactPhone && !/^[0-9][0-9 ()+-]{2,31}$/.test(contactPhone)) {
-    invalid(`${p}.contactPhone`, `"${contactPhone}" is not a phone number (digits, spaces, -, +, parentheses)`);
+    invalid(`${p}.contactPhone`, `咨询电话“${contactPhone}”不是有效的电话号码（只能含数字、空格、-、+ 和括号） / "${contactPhone}" is not a phone number (digits, spaces, -, +, parentheses)`);
   }
 
   if (!Array.isArray(input.materials) || input.materials.length === 0) {
-    invalid(`${p}.materials`, 'must list at least one required material (R1: the guide publishes every material)');
+    invalid(`${p}.materials`, '须至少列出一项申请材料（R1：办事指南公开全部材料） / must list at least one required material (R1: the guide publishes every material)');
   }
-  if (input.materials.length > 100) invalid(`${p}.materials`, `lists ${input.materials.length} materials; at most 100`);
+  if (input.materials.length > 100) invalid(`${p}.materials`, `列了 ${input.materials.length} 项材料，最多 100 项 / lists ${input.materials.length} materials; at most 100`);
   const seen = new Set<string>();
   const materials = input.materials.map((m, i): MaterialFields => {
     const f = `${p}.materials[${i}]`;
     const mName = text(m?.name, `${f}.name`, 128, true)!;
-    if (seen.has(mName)) invalid(`${f}.name`, `"${mName}" is listed twice`);
+    if (seen.has(mName)) invalid(`${f}.name`, `材料“${mName}”重复列出 / "${mName}" is listed twice`);
     seen.add(mName);
-    if (!MATERIAL_FORMS.includes(m.form)) invalid(`${f}.form`, `must be one of ${MATERIAL_FORMS.join(', ')}, got ${String(m.form)}`);
+    if (!MATERIAL_FORMS.includes(m.form)) invalid(`${f}.form`, `材料形式须为 ${MATERIAL_FORMS.join('、')} 之一，现为 ${String(m.form)} / must be one of ${MATERIAL_FORMS.join(', ')}, got ${String(m.form)}`);
     if (typeof m.copies !== 'number' || !Number.isInteger(m.copies) || m.copies < 1 || m.copies > 99) {
-      invalid(`${f}.copies`, `must be a whole number of copies from 1 to 99, got ${String(m.copies)}`);
+      invalid(`${f}.copies`, `份数须为 1 至 99 的整数，现为 ${String(m.copies)} / must be a whole number of copies from 1 to 99, got ${String(m.copies)}`);
     }
     return { position: i + 1, name: mName, form: m.form, copies: m.copies, note: text(m.note, `${f}.note`, 255, false) };
   });
@@ -209,7 +218,7 @@ export async function masterVersion(em: EntityManager): Promise<number> {
 async function assertCodeFree(em: EntityManager, countyCode: string, code: string, exceptId?: number) {
   const other = await em.findOne<ServiceItemRow>('ServiceItem', { countyCode, code });
   if (other && other.id !== exceptId) {
-    invalid('input.code', `county ${countyCode} already has item ${code} (${other.name}, id ${other.id}); item codes are unique in a county`);
+    invalid('input.code', `本县（${countyCode}）已有编码为 ${code} 的事项（${other.name}，编号 ${other.id}），同一县内事项编码不能重复 / county ${countyCode} already has item ${code} (${other.name}, id ${other.id}); item codes are unique in a county`);
   }
 }
 
@@ -268,7 +277,7 @@ const FIELD_ORDER: (keyof ItemFields)[] = [
 async function loadItem(em: EntityManager, id: number | string, field = 'id'): Promise<ServiceItemRow> {
   const n = typeof id === 'number' ? id : /^\d{1,9}$/.test(id) ? Number(id) : NaN;
   const item = Number.isSafeInteger(n) ? await em.findOne<ServiceItemRow>('ServiceItem', { id: n }) : null;
-  if (!item) return invalid(field, `no service item ${id} in this county's catalogue`);
+  if (!item) return invalid(field, `本县事项目录中没有编号为 ${id} 的事项，请核对事项编号 / no service item ${id} in this county's catalogue`);
   return item;
 }
 
@@ -277,7 +286,7 @@ export async function changeItem(em: EntityManager, id: number | string, patch: 
   checkNote(approval);
   return em.transactional(async (tx) => {
     const item = await loadItem(tx, id);
-    if (item.status === 'WITHDRAWN') invalid('id', `service item ${item.id} (${item.name}) is withdrawn; a withdrawn item is not changed`);
+    if (item.status === 'WITHDRAWN') invalid('id', `事项 ${item.id}（${item.name}）已停办，停办的事项不能再修改 / service item ${item.id} (${item.name}) is withdrawn; a withdrawn item is not changed`);
     const current = await tx.find<ItemMaterialRow>('ItemMaterial', { itemId: item.id }, { orderBy: { position: 'asc' } });
     const defined = Object.fromEntries(Object.entries(patch ?? {}).filter(([, v]) => v !== undefined)) as ItemPatch;
     // Moving the decision to another level, or to another unit the window unit was taken from, leaves the
@@ -303,7 +312,7 @@ export async function changeItem(em: EntityManager, id: number | string, patch: 
     const materialsBefore = describeMaterials(current);
     const materialsAfter = describeMaterials(materials);
     if (materialsBefore !== materialsAfter) diffs.push(`materials: ${materialsBefore} → ${materialsAfter}`);
-    if (!diffs.length) invalid('input', `nothing to change: service item ${item.id} already reads like that`);
+    if (!diffs.length) invalid('input', `没有需要修改的内容：事项 ${item.id} 已是这样 / nothing to change: service item ${item.id} already reads like that`);
     if (fields.code !== item.code) await assertCodeFree(tx, item.countyCode, fields.code, item.id);
 
     const at = approval.at ?? new Date();
@@ -323,7 +332,7 @@ export async function withdrawItem(em: EntityManager, id: number | string, reaso
   const why = text(reason, 'reason', 255, true)!;
   return em.transactional(async (tx) => {
     const item = await loadItem(tx, id);
-    if (item.status === 'WITHDRAWN') invalid('id', `service item ${item.id} (${item.name}) is already withdrawn`);
+    if (item.status === 'WITHDRAWN') invalid('id', `事项 ${item.id}（${item.name}）已经停办 / service item ${item.id} (${item.name}) is already withdrawn`);
     const at = approval.at ?? new Date();
     tx.assign(item, { status: 'WITHDRAWN', version: await nextVersion(tx), updatedAt: at });
     recordChange(tx, item.id, 'WITHDRAWN', `status: ACTIVE → WITHDRAWN (${why})`, { ...approval, note: why }, at);
@@ -342,7 +351,7 @@ export async function setCalendarDay(
   setBy: string,
 ): Promise<CalendarOverrideRow> {
   const date = parseDate(input.date, 'date');
-  if (typeof input.working !== 'boolean') invalid('working', `must be true or false, got ${String(input.working)}`);
+  if (typeof input.working !== 'boolean') invalid('working', `是否上班须填 true（上班）或 false（放假），现为 ${String(input.working)} / must be true or false, got ${String(input.working)}`);
   const name = text(input.name, 'name', 64, false);
   return em.transactional(async (tx) => {
     const version = await nextVersion(tx);

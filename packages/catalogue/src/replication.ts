@@ -44,7 +44,7 @@ export function tokenMatches(given: unknown, expected: string): boolean {
 /** Reads the feed from the master (county) database. `since` above the master's version means a reset master: start over. */
 export async function catalogueFeed(em: EntityManager, county: string, since: number): Promise<CatalogueFeed> {
   validateDivisionCode(county, 'COUNTY');
-  if (!Number.isSafeInteger(since) || since < 0) invalid('since', `must be a version number, 0 or more, got ${since}`);
+  if (!Number.isSafeInteger(since) || since < 0) invalid('since', `事项目录的版本号须为 0 或以上的整数，现为 ${since} / must be a version number, 0 or more, got ${since}`);
   // The counter first: every version up to it is committed (see nextVersion), so (since, version] is complete.
   const version = await masterVersion(em);
   const range = { $gt: since, $lte: version };

@@ -111,7 +111,7 @@ interface DashboardContext {
 export function requireDashboardReader(actor: Actor | null | undefined, countyCode: string): Actor {
   const a = requireActor(actor);
   if (a.level !== 'COUNTY' || a.countyCode !== countyCode) {
-    throw new ForbiddenError(`The dashboard of county ${countyCode} is for its county centre's staff; ${a.username} works at ${a.pointCode}`);
+    throw new ForbiddenError(`县（${countyCode}）的统计看板只供本县政务服务中心的工作人员查看，${a.username} 属于 ${a.pointCode} / The dashboard of county ${countyCode} is for its county centre's staff; ${a.username} works at ${a.pointCode}`);
   }
   return a;
 }

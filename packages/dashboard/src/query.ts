@@ -68,17 +68,18 @@ export function chinaDayStart(date: DateString): Date {
 
 export function scopeOf(query: FiguresQuery): Scope {
   if (typeof query.countyCode !== 'string' || !/^\d{6}$/.test(query.countyCode)) {
-    invalid('countyCode', `must be a 6-digit county code, got ${JSON.stringify(query.countyCode)}`);
+    invalid('countyCode', `县代码须为 6 位数字，现为 ${JSON.stringify(query.countyCode)} / must be a 6-digit county code, got ${JSON.stringify(query.countyCode)}`);
   }
   const prefix = query.pointPrefix ?? query.countyCode;
   if (typeof prefix !== 'string' || !/^\d{6}(\d{3}){0,2}$/.test(prefix) || !prefix.startsWith(query.countyCode)) {
-    invalid('pointPrefix', `must be the code of the county ${query.countyCode} or of one of its townships (9 digits) or villages (12), got ${JSON.stringify(prefix)}`);
+    invalid('pointPrefix', `统计范围须为本县 ${query.countyCode} 或其下乡镇（9 位）、村（12 位）的代码，现为 ${JSON.stringify(prefix)} / ` +
+        `must be the code of the county ${query.countyCode} or of one of its townships (9 digits) or villages (12), got ${JSON.stringify(prefix)}`);
   }
   const { from, to } = periodOf(query.from, query.to);
   const today = parseDate(query.today, 'today');
   const alertLimit = query.alertLimit ?? DEFAULT_ALERT_LIMIT;
   if (!Number.isInteger(alertLimit) || alertLimit < 0 || alertLimit > MAX_ALERT_LIMIT) {
-    invalid('alertLimit', `must be a whole number from 0 to ${MAX_ALERT_LIMIT}, got ${alertLimit}`);
+    invalid('alertLimit', `预警条数须为 0 至 ${MAX_ALERT_LIMIT} 的整数，现为 ${alertLimit} / must be a whole number from 0 to ${MAX_ALERT_LIMIT}, got ${alertLimit}`);
   }
   const lastElapsed = compareDates(to, today) <= 0 ? to : today;
   const workingDays = compareDates(lastElapsed, from) < 0 ? 0 : query.calendar.workingDaysBetween(addDays(from, -1), lastElapsed);

@@ -20,7 +20,7 @@ export function childPointResolvers(spec: LevelSpec, parent: Level, t: PointTabl
       async [spec.field](_: unknown, { code }: { code: string }, ctx: Ctx) {
         validateDivisionCode(code, spec.level);
         const point = await ctx.loaders.pointByCode.load(code);
-        if (!point) throw notFound(`No ${spec.field} with code ${code} is loaded here. Load its county with: npm run seed -- --county ${codeAtLevel(code, 'COUNTY')}`, { divisionCode: code });
+        if (!point) throw notFound(`本系统没有载入代码为 ${code} 的${spec.pointKind}，请先载入其所在县：npm run seed -- --county ${codeAtLevel(code, 'COUNTY')} / No ${spec.field} with code ${code} is loaded here. Load its county with: npm run seed -- --county ${codeAtLevel(code, 'COUNTY')}`, { divisionCode: code });
         return point;
       },
     },

@@ -107,7 +107,7 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
     } catch (e) {
       const errorId = newErrorId();
       console.error(`[${opts.name}] health check: the database is not answering [internal error ${errorId}]`, e);
-      res.status(503).json({ status: 'down', subgraph: opts.name, error: 'the database is not answering', errorId });
+      res.status(503).json({ status: 'down', subgraph: opts.name, error: '数据库没有响应，请稍后再试；如一再出现，请联系管理员 / the database is not answering', errorId });
     }
   });
   const readText = express.text({ type: () => true, limit: '1mb' });
@@ -123,7 +123,7 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
           body = rawBody.trim() === '' ? undefined : JSON.parse(rawBody);
         } catch (e) {
           const status = (e as { status?: number }).status === 413 ? 413 : 400;
-          res.status(status).json({ error: status === 413 ? 'request body over 1 MB' : `request body is not JSON: ${(e as Error).message}` });
+          res.status(status).json({ error: status === 413 ? '提交的内容超过 1 MB / request body over 1 MB' : `提交的内容不是有效的 JSON / request body is not JSON: ${(e as Error).message}` });
           return;
         }
       }
@@ -143,7 +143,7 @@ export async function startSubgraph<Ctx extends RequestContext>(opts: SubgraphSe
   // is verified here again rather than trusted because the gateway let it through.
   app.use('/graphql', async (req, res, next) => {
     if (!(await verifyGatewayCredential(header(req.headers, GATEWAY_CREDENTIAL_HEADER), auth.gatewaySecret))) {
-      res.status(401).json({ errors: [{ message: `The ${opts.name} subgraph answers only the gateway`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      res.status(401).json({ errors: [{ message: `本服务（${opts.name}）只接受网关转来的请求，请通过网关访问 / The ${opts.name} subgraph answers only the gateway`, extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
     }
     const bearer = /^Bearer (.+)$/i.exec(header(req.headers, 'authorization') ?? '')?.[1];

@@ -36,16 +36,16 @@ async function createCountyStaff(em: EntityManager, input: NewStaffInput, passwo
   let windowId: number | null = null;
   if (input.unitId) {
     const unit = await em.findOne(WindowUnit, { id: Number(input.unitId), countyCode: input.pointCode });
-    if (!unit) invalid('unitId', `no window unit ${input.unitId} at ${input.pointCode}`);
+    if (!unit) invalid('unitId', `${input.pointCode} 没有编号为 ${input.unitId} 的窗口单位 / no window unit ${input.unitId} at ${input.pointCode}`);
     unitId = unit.id;
   }
   if (input.windowId) {
     const window = await em.findOne(ServiceWindow, { id: Number(input.windowId), countyCode: input.pointCode });
-    if (!window || (unitId != null && window.unitId !== unitId)) invalid('windowId', `no window ${input.windowId} of that unit at ${input.pointCode}`);
+    if (!window || (unitId != null && window.unitId !== unitId)) invalid('windowId', `${input.pointCode} 的该窗口单位下没有编号为 ${input.windowId} 的窗口 / no window ${input.windowId} of that unit at ${input.pointCode}`);
     windowId = window.id;
     unitId = window.unitId;
   }
-  if ((input.role === 'CLERK' || input.role === 'CHIEF_REPRESENTATIVE') && unitId == null) invalid('unitId', 'county window staff belong to a window unit');
+  if ((input.role === 'CLERK' || input.role === 'CHIEF_REPRESENTATIVE') && unitId == null) invalid('unitId', '县政务大厅的窗口人员须归属一个窗口单位，请选择窗口单位 / county window staff belong to a window unit');
   const row = em.create(CountyStaff, {
     countyCode: input.pointCode, username: input.username, name: input.name, role: input.role, post: input.post ?? null,
     unitId, windowId, phone: input.phone ?? null, active: true, passwordHash, passwordSetAt: new Date(), createdAt: new Date(), updatedAt: new Date(),

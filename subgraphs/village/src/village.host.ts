@@ -24,7 +24,7 @@ export const villageHost: LevelHost = {
   staff: staffDirectory(clerks, {
     async create(em, input, passwordHash) {
       // A village room is staffed by 代办员; its director and supervisors are the township's.
-      if (input.role !== 'CLERK') invalid('role', 'village rooms have clerks (代办员) only');
+      if (input.role !== 'CLERK') invalid('role', '村便民服务室只设代办员，角色须为代办员（CLERK） / village rooms have clerks (代办员) only');
       const row = em.create(VillageStaff, {
         villageCode: input.pointCode, username: input.username, name: input.name, role: input.role, post: input.post ?? null,
         phone: input.phone ?? null, active: true, passwordHash, passwordSetAt: new Date(), createdAt: new Date(), updatedAt: new Date(),

@@ -20,8 +20,8 @@ export const calendarResolvers = {
   Query: {
     async workingDaysAfter(_: unknown, args: { date: string; days: number; countyCode?: string | null }, ctx: CountyContext) {
       const date = parseDate(args.date, 'date');
-      if (!Number.isInteger(args.days) || args.days < 0) invalid('days', `must be a whole number of working days, 0 or more, got ${args.days}`);
-      if (args.days > MAX_DAYS) invalid('days', `${args.days} working days is more than ${MAX_DAYS}; check the figure`);
+      if (!Number.isInteger(args.days) || args.days < 0) invalid('days', `工作日天数须为 0 或以上的整数，现为 ${args.days} / must be a whole number of working days, 0 or more, got ${args.days}`);
+      if (args.days > MAX_DAYS) invalid('days', `${args.days} 个工作日超过上限 ${MAX_DAYS} 个工作日，请核对天数 / ${args.days} working days is more than ${MAX_DAYS}; check the figure`);
       return (await ctx.loaders.calendar(countyOf(ctx, args.countyCode))).workingDaysAfter(date, args.days);
     },
     async calendarDay(_: unknown, args: { date: string; countyCode?: string | null }, ctx: CountyContext) {
@@ -29,7 +29,7 @@ export const calendarResolvers = {
       return day((await ctx.loaders.calendar(countyOf(ctx, args.countyCode))).dayInfo(date));
     },
     calendarOverrides(_: unknown, args: { year?: number | null; countyCode?: string | null }, ctx: CountyContext) {
-      if (args.year != null && (args.year < 1900 || args.year > 2200)) invalid('year', `${args.year} is not a year the calendar covers (1900–2200)`);
+      if (args.year != null && (args.year < 1900 || args.year > 2200)) invalid('year', `工作日历只覆盖 1900 至 2200 年，${args.year} 年不在其内 / ${args.year} is not a year the calendar covers (1900–2200)`);
       return calendarOverrides(ctx.em, countyOf(ctx, args.countyCode), args.year ?? undefined);
     },
     async calendarYears(_: unknown, args: { countyCode?: string | null }, ctx: CountyContext) {

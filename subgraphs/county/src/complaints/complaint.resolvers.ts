@@ -15,7 +15,7 @@ export type ComplaintContext = CountyContext & { actor?: Actor | null };
 /** County-centre staff only: complaints are handled by the county's supervision office (R23, R24). */
 function atCountyCentre(a: Actor, what: string, countyCode = a.countyCode): Actor {
   if (a.level !== 'COUNTY' || a.countyCode !== countyCode) {
-    throw new ForbiddenError(`Only staff of the ${countyCode} county centre may ${what}; ${a.username} works at ${a.pointCode}`);
+    throw new ForbiddenError(`只有本县（${countyCode}）政务服务中心的工作人员可以查看或办理投诉，${a.username} 属于 ${a.pointCode} / Only staff of the ${countyCode} county centre may ${what}; ${a.username} works at ${a.pointCode}`);
   }
   return a;
 }
@@ -48,7 +48,8 @@ export const complaintResolvers = {
       const a = requireReader(ctx);
       const parsed = parseComplaintNumber(number, 'number');
       // The number names its county: another county's complaints are its own supervisors' and directors'.
-      if (parsed.countyCode !== a.countyCode) throw new ForbiddenError(`${a.username} may not read complaint ${parsed.number}: it belongs to county ${parsed.countyCode}, not ${a.countyCode}`);
+      if (parsed.countyCode !== a.countyCode) throw new ForbiddenError(`投诉 ${parsed.number} 属于县 ${parsed.countyCode}，${a.username} 所在的县 ${a.countyCode} 无权查看 / ` +
+          `${a.username} may not read complaint ${parsed.number}: it belongs to county ${parsed.countyCode}, not ${a.countyCode}`);
       return ctx.em.findOne(Complaint, { number: parsed.number, countyCode: a.countyCode });
     },
   },
@@ -65,7 +66,7 @@ export const complaintResolvers = {
       if (args.pointCode != null) {
         levelOfCode(args.pointCode, 'pointCode');
         const code = args.pointCode.trim();
-        if (!code.startsWith(county.code)) invalid('pointCode', `${code} is not a point of county ${county.code}`);
+        if (!code.startsWith(county.code)) invalid('pointCode', `${code} 不是本县（${county.code}）的服务点，请核对代码 / ${code} is not a point of county ${county.code}`);
         // A point and the points under it (digits only, so no LIKE wildcards): a township's code prefixes its villages'.
         if (code !== county.code) where.pointCode = code.length === 12 ? code : { $like: `${code}%` };
       }

@@ -29,7 +29,8 @@ export function formatComplaintNumber(countyCode: string, day: DateString, seq: 
 export function parseComplaintNumber(value: unknown, field = 'number'): { countyCode: string; day: DateString; seq: number; number: string } {
   const text = typeof value === 'string' ? value.trim().toUpperCase() : '';
   const m = NUMBER.exec(text);
-  if (!m || Number(m[3]) < 1) return invalid(field, `${JSON.stringify(value)} is not a complaint number (expected TS-<county code>-<YYYYMMDD>-<4-digit sequence>, e.g. ${NUMBER_EXAMPLE})`);
+  if (!m || Number(m[3]) < 1) return invalid(field, `投诉编号 ${JSON.stringify(value)} 格式不对，应为 TS-县代码-年月日-4 位序号，如 ${NUMBER_EXAMPLE} / ` +
+      `${JSON.stringify(value)} is not a complaint number (expected TS-<county code>-<YYYYMMDD>-<4-digit sequence>, e.g. ${NUMBER_EXAMPLE})`);
   return { countyCode: m[1]!, day: fromCompactDate(m[2]!, field), seq: Number(m[3]), number: text };
 }
 
@@ -63,22 +64,22 @@ const MARKUP = /<\s*[A-Za-z!/?]/;
 /** A name or unit: optional, at most 64 characters, no control characters and no markup (as in case registration). */
 function optionalName(value: unknown, field: string): string | null {
   if (value == null || (typeof value === 'string' && value.trim() === '')) return null;
-  if (typeof value !== 'string') return invalid(field, 'must be text');
+  if (typeof value !== 'string') return invalid(field, '此项须填写文字 / must be text');
   const v = value.trim();
-  if (v.length > 64) return invalid(field, `must be at most 64 characters, got ${v.length}`);
-  if (/[\u0000-\u001f<>]/.test(v)) return invalid(field, 'must not contain control characters or < >');
+  if (v.length > 64) return invalid(field, `最多 64 个字符，现为 ${v.length} 个 / must be at most 64 characters, got ${v.length}`);
+  if (/[\u0000-\u001f<>]/.test(v)) return invalid(field, '不能含控制字符或尖括号 < > / must not contain control characters or < >');
   return v;
 }
 
 /** Free text (content, answer, note): min–max characters, line breaks allowed, no control characters or HTML tags. */
 function text(value: unknown, field: string, min: number, max: number): string {
-  if (typeof value !== 'string') return invalid(field, 'is required');
+  if (typeof value !== 'string') return invalid(field, '此项必须填写 / is required');
   const v = value.trim();
   const length = Array.from(v).length;
-  if (length < min) return invalid(field, length === 0 ? `is required and must not be blank (at least ${min} characters)` : `must be at least ${min} characters, got ${length}`);
-  if (length > max) return invalid(field, `must be at most ${max} characters, got ${length}`);
-  if (CONTROL.test(v)) return invalid(field, 'must not contain control characters');
-  if (MARKUP.test(v)) return invalid(field, 'must not contain HTML markup (< followed by a letter, / or !)');
+  if (length < min) return invalid(field, length === 0 ? `此项必须填写，不能为空（至少 ${min} 个字） / is required and must not be blank (at least ${min} characters)` : `至少 ${min} 个字，现为 ${length} 个 / must be at least ${min} characters, got ${length}`);
+  if (length > max) return invalid(field, `最多 ${max} 个字，现为 ${length} 个 / must be at most ${max} characters, got ${length}`);
+  if (CONTROL.test(v)) return invalid(field, '不能含控制字符 / must not contain control characters');
+  if (MARKUP.test(v)) return invalid(field, '不能含 HTML 标记（< 后紧跟字母、/ 或 !） / must not contain HTML markup (< followed by a letter, / or !)');
   return v;
 }
 
@@ -88,13 +89,13 @@ function optionalText(value: unknown, field: string, max: number): string | null
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
-  if (typeof value !== 'string' || !allowed.includes(value as T)) return invalid(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !allowed.includes(value as T)) return invalid(field, `须为 ${allowed.join('、')} 之一，现为 ${JSON.stringify(value)} / must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   return value as T;
 }
 
 function expectedVersion(value: unknown): number | null {
   if (value == null) return null;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return invalid('input.expectedVersion', 'must be the positive version number read with the complaint');
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return invalid('input.expectedVersion', '须为读取投诉时得到的版本号（正整数） / must be the positive version number read with the complaint');
   return value;
 }
 
@@ -106,10 +107,11 @@ function expectedVersion(value: unknown): number | null {
 export function validatePointInCounty(value: unknown, countyCode: string, field = 'input.pointCode') {
   const level = levelOfCode(value, field);
   const code = (value as string).trim();
-  if (!code.startsWith(countyCode)) return invalid(field, `${code} is not a point of county ${countyCode}: complaints here are about the county centre, its townships and villages`);
+  if (!code.startsWith(countyCode)) return invalid(field, `${code} 不是本县（${countyCode}）的服务点：这里只受理对本县政务服务中心及其乡镇、村的投诉 / ` +
+      `${code} is not a point of county ${countyCode}: complaints here are about the county centre, its townships and villages`);
   if (level === 'COUNTY') return { code, level };
-  if (code.slice(6, 9) === '000') return invalid(field, `${code} names no township (its digits 7–9 are 000)`);
-  if (level === 'VILLAGE' && code.slice(9, 12) === '000') return invalid(field, `${code} names no village (its last 3 digits are 000)`);
+  if (code.slice(6, 9) === '000') return invalid(field, `代码 ${code} 没有指明乡镇（第 7–9 位为 000） / ${code} names no township (its digits 7–9 are 000)`);
+  if (level === 'VILLAGE' && code.slice(9, 12) === '000') return invalid(field, `代码 ${code} 没有指明村（末 3 位为 000） / ${code} names no village (its last 3 digits are 000)`);
   return { code, level };
 }
 
@@ -152,33 +154,35 @@ export async function fileComplaint(em: EntityManager, input: FileComplaintInput
   const complainantPhone = input.complainantPhone == null || input.complainantPhone.trim() === '' ? null : validatePhone(input.complainantPhone, 'input.complainantPhone');
   let unit = optionalName(input.unit, 'input.unit');
   const unitsInvolved = input.unitsInvolved ?? 1;
-  if (!Number.isInteger(unitsInvolved) || unitsInvolved < 1 || unitsInvolved > 99) invalid('input.unitsInvolved', `must be a whole number from 1 to 99, got ${unitsInvolved}`);
+  if (!Number.isInteger(unitsInvolved) || unitsInvolved < 1 || unitsInvolved > 99) invalid('input.unitsInvolved', `涉及单位数须为 1 至 99 的整数，现为 ${unitsInvolved} / must be a whole number from 1 to 99, got ${unitsInvolved}`);
   let caseNo: string | null = null;
   if (input.caseNo != null && input.caseNo.trim() !== '') {
     const parts = parseCaseNo(input.caseNo, 'input.caseNo');
-    if (!parts.pointCode.startsWith(countyCode)) invalid('input.caseNo', `case ${input.caseNo.trim()} was taken in at ${parts.pointCode}, outside county ${countyCode}`);
+    if (!parts.pointCode.startsWith(countyCode)) invalid('input.caseNo', `办件 ${input.caseNo.trim()} 由 ${parts.pointCode} 受理，不属于本县（${countyCode}） / case ${input.caseNo.trim()} was taken in at ${parts.pointCode}, outside county ${countyCode}`);
     caseNo = input.caseNo.trim();
   }
   const staffUsername = input.staffUsername == null || input.staffUsername.trim() === '' ? null : input.staffUsername.trim();
 
   if (!(await em.findOne(County, { code: countyCode }))) {
-    throw new DomainError('NOT_FOUND', `County ${countyCode} is not loaded here. Load it with: npm run seed -- --county ${countyCode}`);
+    throw new DomainError('NOT_FOUND', `本系统没有载入县 ${countyCode}，请先载入：npm run seed -- --county ${countyCode} / County ${countyCode} is not loaded here. Load it with: npm run seed -- --county ${countyCode}`);
   }
   if (point.level === 'COUNTY') {
     const units = await em.find(WindowUnit, { countyCode }, { orderBy: { sortOrder: 'asc', id: 'asc' } });
     if (staffUsername) {
       const staff = await em.findOne(CountyStaff, { username: staffUsername, countyCode });
-      if (!staff) invalid('input.staffUsername', `no member of staff of the ${countyCode} county centre has the username ${JSON.stringify(staffUsername)}`);
+      if (!staff) invalid('input.staffUsername', `本县（${countyCode}）政务服务中心没有用户名为 ${JSON.stringify(staffUsername)} 的工作人员 / no member of staff of the ${countyCode} county centre has the username ${JSON.stringify(staffUsername)}`);
       const staffUnit = staff.unitId == null ? null : units.find((u) => u.id === staff.unitId)?.name ?? null;
-      if (unit && staffUnit && unit !== staffUnit) invalid('input.unit', `${staffUsername} (${staff.name}) serves ${staffUnit}, not ${unit}`);
+      if (unit && staffUnit && unit !== staffUnit) invalid('input.unit', `工作人员 ${staffUsername}（${staff.name}）属于窗口单位 ${staffUnit}，不属于 ${unit} / ${staffUsername} (${staff.name}) serves ${staffUnit}, not ${unit}`);
       unit ??= staffUnit;
     }
     if (unit && !units.some((u) => u.name === unit)) {
-      invalid('input.unit', `the county centre has no window unit named ${JSON.stringify(unit)}${units.length ? `; its units are ${units.map((u) => u.name).join('、')}` : ''}`);
+      invalid('input.unit', `县政务服务中心没有名为 ${JSON.stringify(unit)} 的窗口单位${units.length ? `，现有：${units.map((u) => u.name).join('、')}` : ''} / ` +
+        `the county centre has no window unit named ${JSON.stringify(unit)}${units.length ? `; its units are ${units.map((u) => u.name).join('、')}` : ''}`);
     }
   } else if (staffUsername && pointOfUsername(staffUsername)?.pointCode !== point.code) {
     // Township and village staff live in their own levels' databases; their usernames start with their point's code.
-    invalid('input.staffUsername', `${JSON.stringify(staffUsername)} is not a username of staff at ${point.code} (it would start with "${point.code}.")`);
+    invalid('input.staffUsername', `用户名 ${JSON.stringify(staffUsername)} 不是 ${point.code} 的工作人员（其用户名应以“${point.code}.”开头） / ` +
+        `${JSON.stringify(staffUsername)} is not a username of staff at ${point.code} (it would start with "${point.code}.")`);
   }
 
   const receivedOn = chinaToday(now);
@@ -226,7 +230,7 @@ async function nextSequence(tx: EntityManager, countyCode: string, day: DateStri
   );
   const [row] = await conn.execute<{ last_seq: number }[]>('select last_seq from complaint_sequence where county_code = ? and day = ?', [countyCode, compact], 'all', ctx);
   const seq = Number(row!.last_seq);
-  if (seq > MAX_COMPLAINT_SEQ) throw new DomainError('DAILY_LIMIT', `County ${countyCode} has recorded ${MAX_COMPLAINT_SEQ} complaints today; no more numbers are left`);
+  if (seq > MAX_COMPLAINT_SEQ) throw new DomainError('DAILY_LIMIT', `本县（${countyCode}）今天已登记 ${MAX_COMPLAINT_SEQ} 件投诉，今日投诉编号已用完 / County ${countyCode} has recorded ${MAX_COMPLAINT_SEQ} complaints today; no more numbers are left`);
   return seq;
 }
 
@@ -238,18 +242,23 @@ function recordStep(tx: EntityManager, complaintId: number, step: ComplaintStep,
 export async function complaintInCounty(em: EntityManager, numberValue: unknown, countyCode: string, field = 'input.number'): Promise<Complaint> {
   const { number } = parseComplaintNumber(numberValue, field);
   const complaint = await em.findOne(Complaint, { number, countyCode });
-  if (!complaint) throw new DomainError('NOT_FOUND', `No complaint ${number} in county ${countyCode}`, field);
+  if (!complaint) throw new DomainError('NOT_FOUND', `本县（${countyCode}）没有编号为 ${number} 的投诉 / No complaint ${number} in county ${countyCode}`, field);
   return complaint;
 }
 
 function conflict(c: Complaint, expected: number): never {
-  throw new DomainError('CONFLICT', `Complaint ${c.number} was changed by someone else since version ${expected}: it is now version ${c.version}, ${c.status}. Reload it and try again.`, 'input.expectedVersion', {
+  throw new DomainError('CONFLICT', `投诉 ${c.number} 在您读取后已被他人修改（版本 ${expected} → ${c.version}），请重新载入后再操作 / ` +
+    `Complaint ${c.number} was changed by someone else since version ${expected}: it is now version ${c.version}, ${c.status}. Reload it and try again.`, 'input.expectedVersion', {
     currentVersion: c.version, currentStatus: c.status,
   });
 }
 
-function notNow(c: Complaint, what: string, need: string): never {
-  throw new DomainError('TRANSITION_NOT_ALLOWED', `Cannot ${what} complaint ${c.number}: it is ${c.status}; ${need}`, undefined, { state: c.status, action: what });
+const STATUS_WORDS: Record<string, string> = { OPEN: '待答复', ANSWERED: '已答复', CLOSED: '已办结' };
+const ACTION_WORDS: Record<string, string> = { answer: '答复', close: '办结' };
+
+function notNow(c: Complaint, what: 'answer' | 'close', need: string): never {
+  const zh = c.status === 'OPEN' ? '请先答复（R23：投诉须先答复再办结）' : `已${ACTION_WORDS[what]}过`;
+  throw new DomainError('TRANSITION_NOT_ALLOWED', `投诉 ${c.number} 现为${STATUS_WORDS[c.status] ?? c.status}状态，不能${ACTION_WORDS[what]}：${zh} / Cannot ${what} complaint ${c.number}: it is ${c.status}; ${need}`, undefined, { state: c.status, action: what });
 }
 
 /**
@@ -281,7 +290,7 @@ export async function answerComplaint(em: EntityManager, input: AnswerComplaintI
   const c = await complaintInCounty(em, input.number, by.countyCode);
   if (version != null && version !== c.version) conflict(c, version);
   if (c.status !== 'OPEN') notNow(c, 'answer', 'it was answered already');
-  if (c.channel === 'WRITTEN' && replyForm !== 'WRITTEN') invalid('input.replyForm', `complaint ${c.number} came in writing, so it gets a WRITTEN reply (R23), not ${replyForm}`);
+  if (c.channel === 'WRITTEN' && replyForm !== 'WRITTEN') invalid('input.replyForm', `投诉 ${c.number} 是书面投诉，须书面答复（R23），不能用 ${replyForm} / complaint ${c.number} came in writing, so it gets a WRITTEN reply (R23), not ${replyForm}`);
   return guardedUpdate(em, c, { status: 'ANSWERED', answer, answeredAt: now, answeredOn: chinaToday(now), answeredBy: by.username, replyForm }, 'ANSWERED', by, now, `${replyForm} reply`);
 }
 
@@ -299,9 +308,9 @@ export interface CloseComplaintInput {
  */
 export async function closeComplaint(em: EntityManager, input: CloseComplaintInput, by: StaffRef, now: Date): Promise<Complaint> {
   const version = expectedVersion(input.expectedVersion);
-  if (typeof input.verified !== 'boolean') invalid('input.verified', 'must say whether the complaint was verified (true or false)');
+  if (typeof input.verified !== 'boolean') invalid('input.verified', '须写明投诉是否属实（true 或 false） / must say whether the complaint was verified (true or false)');
   const seriousImpact = input.seriousImpact ?? false;
-  if (seriousImpact && !input.verified) invalid('input.seriousImpact', 'only a verified complaint can have serious impact');
+  if (seriousImpact && !input.verified) invalid('input.seriousImpact', '只有属实的投诉才能认定为造成严重影响 / only a verified complaint can have serious impact');
   const note = optionalText(input.note, 'input.note', 2000);
   const c = await complaintInCounty(em, input.number, by.countyCode);
   if (version != null && version !== c.version) conflict(c, version);

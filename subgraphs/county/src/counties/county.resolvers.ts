@@ -9,7 +9,7 @@ export const countyResolvers = {
       validateDivisionCode(code, 'COUNTY');
       const county = await ctx.loaders.pointByCode.load(code);
       if (!county) {
-        throw notFound(`No county with code ${code} is loaded here. Load it with: npm run seed -- --county ${code}`, { divisionCode: code });
+        throw notFound(`本系统没有载入代码为 ${code} 的县，请先载入：npm run seed -- --county ${code} / No county with code ${code} is loaded here. Load it with: npm run seed -- --county ${code}`, { divisionCode: code });
       }
       return county;
     },

@@ -60,7 +60,7 @@ function board(ref: DashboardRef, ctx: CountyContext): Promise<Board> {
 
 async function build(ref: DashboardRef, ctx: CountyContext): Promise<Board> {
   const county = await ctx.em.findOne(County, { code: ref.code });
-  if (!county) throw new DomainError('NOT_FOUND', `County ${ref.code} is not loaded`);
+  if (!county) throw new DomainError('NOT_FOUND', `本系统没有载入县 ${ref.code} / County ${ref.code} is not loaded`);
   const [own, complaints] = await Promise.all([
     levelDashboardData(ctx, ref, async () => [{ code: county.code, name: county.centreName, parentCode: null }]),
     complaintCounts(ctx.em, { countyCode: ref.code, from: ref.from, to: ref.to }),
@@ -71,7 +71,7 @@ async function build(ref: DashboardRef, ctx: CountyContext): Promise<Board> {
     return r;
   };
   // A lower level that did not answer must not read as zeros: the gateway has already reported its error.
-  if (!ref.townshipData || !ref.villageData) throw new DomainError('INCOMPLETE', 'A level did not answer; the dashboard would be wrong without it');
+  if (!ref.townshipData || !ref.villageData) throw new DomainError('INCOMPLETE', '有一级（乡镇或村）的服务没有响应，缺了它统计看板的数字会出错，请稍后再试 / A level did not answer; the dashboard would be wrong without it');
   const complaintsAt = new Map(complaints.map((c) => [c.pointCode, c.received]));
   const pointRow = (p: DashboardLevelData['points'][number]) => row(p.counts, complaintsAt.get(p.code) ?? 0);
 

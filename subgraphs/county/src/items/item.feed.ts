@@ -13,7 +13,7 @@ export function catalogueFeedRoute(orm: MikroORM, token: string): SubgraphRoute 
     path: '/internal/catalogue',
     async handle({ query, headers }) {
       if (!tokenMatches(headers[INTERNAL_TOKEN_HEADER], token)) {
-        return { status: 401, body: { error: `missing or wrong ${INTERNAL_TOKEN_HEADER} header` } };
+        return { status: 401, body: { error: `缺少内部令牌请求头 ${INTERNAL_TOKEN_HEADER} 或令牌不对 / missing or wrong ${INTERNAL_TOKEN_HEADER} header` } };
       }
       const since = query.since === undefined || query.since === '' ? 0 : Number(query.since);
       try {

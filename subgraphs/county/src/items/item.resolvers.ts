@@ -27,7 +27,7 @@ function pointItems(level: Level) {
 
 async function existingItem(ctx: CountyContext, id: string): Promise<ServiceItemRow> {
   const item = /^\d{1,9}$/.test(id) ? await ctx.em.findOne<ServiceItemRow>('ServiceItem', { id: Number(id) }) : null;
-  if (!item) return invalid('id', `no service item ${id} in this county's catalogue`);
+  if (!item) return invalid('id', `本县事项目录中没有编号为 ${id} 的事项，请核对事项编号 / no service item ${id} in this county's catalogue`);
   return item;
 }
 
@@ -41,7 +41,7 @@ async function uniqueCode<T>(code: string | undefined, write: () => Promise<T>):
   try {
     return await write();
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) return invalid('input.code', `item code ${code ?? ''} is already used in this county`);
+    if (e instanceof UniqueConstraintViolationException) return invalid('input.code', `本县已有事项使用编码 ${code ?? ''}，同一县内事项编码不能重复 / item code ${code ?? ''} is already used in this county`);
     throw e;
   }
 }
@@ -74,7 +74,7 @@ export const itemResolvers = {
     async addServiceItem(_: unknown, args: { countyCode: string; input: ItemInput; note?: string | null }, ctx: CountyContext) {
       validateDivisionCode(args.countyCode, 'COUNTY');
       if (!(await ctx.em.findOne(County, { code: args.countyCode }))) {
-        invalid('countyCode', `no county ${args.countyCode} is loaded here. Load it with: npm run seed -- --county ${args.countyCode}`);
+        invalid('countyCode', `本系统没有载入县 ${args.countyCode}，请先载入：npm run seed -- --county ${args.countyCode} / no county ${args.countyCode} is loaded here. Load it with: npm run seed -- --county ${args.countyCode}`);
       }
       const { username: approvedBy } = requireDirector(ctx, args.countyCode);
       const context = await hall(ctx, args.countyCode);

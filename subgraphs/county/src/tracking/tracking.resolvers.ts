@@ -39,7 +39,7 @@ function journey(ref: TrackRef, ctx: CountyContext): Promise<Journey> {
 }
 
 function originOrFail(j: Journey, caseNo: string): CaseView {
-  if (!j.origin) throw new DomainError('NOT_FOUND', `No case ${caseNo} at any level of this county`);
+  if (!j.origin) throw new DomainError('NOT_FOUND', `本县各级都没有办件 ${caseNo}，请核对办件编号 / No case ${caseNo} at any level of this county`);
   return j.origin;
 }
 
