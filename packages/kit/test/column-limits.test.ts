@@ -106,10 +106,6 @@ describe('every string is checked against its column before it is written', () =
   it('passes a rule violation on with its code, field and message', () => {
     const e = new InvalidInputError('title', '最多 8 个字符');
     const wrapped = new GraphQLError(e.message, { path: ['addMemo'], originalError: e });
-    expect(formatError({ message: e.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped)).toMatchObject({
-      // Chinese first (formatError puts the code's sentence before a message that starts with its field path), then the rule's words.
-      message: expect.stringMatching(/^[\u4e00-\u9fa5].*title: 最多 8 个字符$/),
-      extensions: { code: 'BAD_USER_INPUT', field: 'title' },
-    });
+    expect(formatError({ message: e.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped)).toMatchObject({ message: 'title: 最多 8 个字符', extensions: { code: 'BAD_USER_INPUT', field: 'title' } });
   });
 });

@@ -290,9 +290,9 @@ describe('complaints (投诉, R23) at the county centre', () => {
       const r = await run(clerk, FILE, { input: { ...phoneComplaint, ...patch } });
       expect(codeOf(r), what).toBe('BAD_USER_INPUT');
       expect(fieldOf(r), what).toBe(field);
-      // Chinese first for a zh-CN screen, and it still names the field.
-      expect(r.errors![0]!.message, what).toMatch(/^[\u4e00-\u9fa5]/);
-      expect(r.errors![0]!.message, what).toContain(field);
+      // The field path, then Chinese first for a zh-CN screen.
+      expect(r.errors![0]!.message.startsWith(`${field}:`), what).toBe(true);
+      expect(r.errors![0]!.message.slice(field.length + 1).trimStart(), what).toMatch(/^[\u4e00-\u9fa5]/);
     }
     // A bad enum never reaches the resolver: GraphQL refuses it naming the variable.
     const badChannel = await run(clerk, FILE, { input: { ...phoneComplaint, channel: 'FAX' } });
