@@ -28,6 +28,35 @@ describe('cases move between levels through the hand-over, and trackCase follows
     gql.query(`{ trackCase(caseNo: "${caseNo}") { caseNo item { name } status currentLevel currentPoint { code name } deadline light
       hops { from { code name } to { code name } at by { name } action note } } }`);
 
+  it('forwards only an accepted case: a registered one — with every material or without — is refused and stays at the village, and 上报 is offered only after 受理', async () => {
+    const register = (materials: number[]) =>
+      gql.query(`mutation($i: RegisterCaseInput!) { registerVillageCase(input: $i) { caseNo allowedActions } }`, {
+        i: { pointCode: VILLAGE, itemId: items.marriageProof, staff: VCLERK, applicant: { type: 'PERSON', name: '王兰', idNumber: '140925199001011237', phone: '13912345678' }, materialsReceived: materials },
+      });
+    const complete = (await register([1, 2, 3])).data.registerVillageCase;
+    const incomplete = (await register([1])).data.registerVillageCase;
+    // What the window may do: 受理 only with every material in, never 上报 before it, nor 决定 of a township item.
+    expect(complete.allowedActions).toEqual(['requestSupplement', 'accept', 'notAccept', 'withdraw']);
+    expect(incomplete.allowedActions).toEqual(['requestSupplement', 'notAccept', 'withdraw']);
+    for (const c of [complete, incomplete]) {
+      const res = await forwardFromVillage(c.caseNo, TOWNSHIP, 1);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', state: 'REGISTERED', action: 'forward' });
+      expect(res.errors?.[0]?.message).toMatch(/^[\u4e00-\u9fff]/);
+    }
+    await fed.flushHandovers();
+    const after = await gql.query(`{ village(code: "${VILLAGE}") { casesAway { caseNo } } township(code: "${TOWNSHIP}") { forwardedToMe { caseNo } } }`);
+    for (const c of [complete, incomplete]) {
+      expect(after.data.village.casesAway.map((x: any) => x.caseNo)).not.toContain(c.caseNo);
+      expect(after.data.township.forwardedToMe.map((x: any) => x.caseNo)).not.toContain(c.caseNo);
+    }
+    const accepted = await gql.query(`mutation($i: CaseActionInput!) { actVillageCase(input: $i) { status deadline allowedActions } }`, { i: { caseNo: complete.caseNo, expectedVersion: 1, action: 'accept', staff: VCLERK } });
+    expect(accepted.data.actVillageCase).toEqual({ status: 'ACCEPTED', deadline: '2026-10-08', allowedActions: ['suspend', 'forward', 'withdraw'] });
+    expect((await forwardFromVillage(complete.caseNo, TOWNSHIP, 2)).data.actVillageCase.status).toBe('FORWARDED');
+    // Away at the township, the village can only withdraw it.
+    const away = await gql.query(`{ villageCase(caseNo: "${complete.caseNo}") { allowedActions } }`);
+    expect(away.data.villageCase.allowedActions).toEqual(['withdraw']);
+  });
+
   it('village → township: the township decides, the result comes back and the village delivers it', async () => {
     const caseNo = await villageCase(items.marriageProof, [1, 2, 3]);
     const fwd = await forwardFromVillage(caseNo, TOWNSHIP);
