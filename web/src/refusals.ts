@@ -16,7 +16,8 @@ export interface Refusal {
 const label = (table: Record<string, string>, v: unknown) => (typeof v === 'string' ? (table[v] ?? '') : '');
 const seconds = (x: Record<string, unknown>) => {
   const s = Number(x.retryAfterSeconds);
-  return Number.isFinite(s) && s > 0 ? `，约 ${Math.ceil(s)} 秒后可再试` : '';
+  if (!Number.isFinite(s) || s <= 0) return '';
+  return s > 120 ? `，约 ${Math.ceil(s / 60)} 分钟后可再试` : `，约 ${Math.ceil(s)} 秒后可再试`;
 };
 
 /** What went wrong, in Chinese, from what the server sent. */
@@ -37,7 +38,7 @@ export function refusalText({ code, message, extensions = {} }: Refusal): string
     }
     case 'RATE_LIMITED':
     case 'TOO_MANY_ATTEMPTS':
-      return `${REFUSALS[code]}${seconds(x)}`;
+      return own ?? `${REFUSALS[code]}${seconds(x)}`;
     case 'SERVICE_UNAVAILABLE':
       return typeof x.level === 'string' && isLevel(x.level.toUpperCase())
         ? `暂时无法连接${LEVEL_SPECS[x.level.toUpperCase() as keyof typeof LEVEL_SPECS].word}级系统，请稍后再试`
