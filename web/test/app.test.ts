@@ -231,7 +231,7 @@ describe('the window app', () => {
     const refused = page.locator('li[data-outbox-item][data-state="refused"]');
     await refused.waitFor();
     expect(await refused.innerText()).toContain('被退回');
-    expect(await refused.locator('[data-message]').innerText()).toBe('申请人姓名/名称：looks like an SQL statement; enter plain text');
+    expect(await refused.locator('[data-message]').innerText()).toBe('申请人姓名/名称：内容像是数据库（SQL）语句，请改用普通文字');
     expect(await page.locator('[data-outbox]').innerText()).toBe('待发送 0 件，1 件被退回');
     await screenshot(page, '10-outbox-refused');
 

@@ -50,12 +50,16 @@ export const isRefusalCode = (code: unknown): code is RefusalCode => typeof code
 /** True when a message already starts in Chinese (a character of the CJK block, or a Chinese punctuation). */
 export const startsInChinese = (message: string): boolean => /^[\s\p{P}\d]*[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/u.test(message);
 
+/** The field path InvalidInputError writes in front of its problem (`applicant.idNumber: `); screens show the field's name there. */
+const FIELD_PATH = /^[\w$.[\]-]+: /;
+
 /**
- * The message a refusal carries to a client: the thrower's own if it begins in Chinese, else the code's
- * sentence in front of it, so the API is Chinese-first for every client, ours or not.
+ * The message a refusal carries to a client: the thrower's own if it begins in Chinese (after the field
+ * path of a bad input), else the code's sentence in front of it, so the API is Chinese-first for every
+ * client, ours or not.
  */
 export function chineseFirst(code: string, message: string): string {
-  if (startsInChinese(message)) return message;
+  if (startsInChinese(message) || startsInChinese(message.replace(FIELD_PATH, ''))) return message;
   const sentence = isRefusalCode(code) ? REFUSALS[code] : '操作未能完成';
   return message ? `${sentence} / ${message}` : sentence;
 }
