@@ -51,7 +51,7 @@ export function credentialsOf(header: string | undefined): Credentials {
 export async function actorOf(header: string | undefined, staffSecret: string): Promise<{ actor: Actor; token: string } | null> {
   const credentials = credentialsOf(header);
   if (credentials.kind === 'anonymous') return null;
-  if (credentials.kind === 'malformed') throw new UnauthenticatedError('The authorization header must be "Bearer <token>" with the token from sign-in');
+  if (credentials.kind === 'malformed') throw new UnauthenticatedError('登录凭证格式不对：authorization 请求头须为“Bearer <登录所得令牌>” / The authorization header must be "Bearer <token>" with the token from sign-in');
   return { actor: await verifyStaffToken(credentials.token, staffSecret), token: credentials.token };
 }
 
@@ -109,7 +109,7 @@ export function authRoutes({ auth, subgraphUrls, credential, limits, production 
   router.post('/sign-in', express.json({ limit: QUERY_LIMITS.signInBodyBytes }), async (req: Request, res: Response) => {
     const body: unknown = req.body;
     if (!req.is('application/json') || typeof body !== 'object' || body === null || Array.isArray(body)) {
-      res.status(400).json({ error: 'Send JSON { "username": "…", "password": "…" } with content-type application/json', code: 'BAD_REQUEST' });
+      res.status(400).json({ error: '请以 JSON 提交用户名和密码（content-type: application/json） / Send JSON { "username": "…", "password": "…" } with content-type application/json', code: 'BAD_REQUEST' });
       return;
     }
     const { username: rawUsername, password } = body as Record<string, unknown>;
@@ -207,7 +207,7 @@ export function authRoutes({ auth, subgraphUrls, credential, limits, production 
   });
   router.all('/sign-in', (_req, res) => {
     res.setHeader('Allow', 'POST');
-    res.status(405).json({ error: 'Sign in with POST /auth/sign-in and JSON { "username": "…", "password": "…" }', code: 'METHOD_NOT_ALLOWED' });
+    res.status(405).json({ error: '登录须用 POST /auth/sign-in 以 JSON 提交用户名和密码 / Sign in with POST /auth/sign-in and JSON { "username": "…", "password": "…" }', code: 'METHOD_NOT_ALLOWED' });
   });
 
   /**
@@ -225,12 +225,12 @@ export function authRoutes({ auth, subgraphUrls, credential, limits, production 
       return;
     }
     if (!found) {
-      res.status(401).json({ error: 'Sign in first: send the token from POST /auth/sign-in as "authorization: Bearer <token>"', code: 'UNAUTHENTICATED' });
+      res.status(401).json({ error: '请先登录：把 POST /auth/sign-in 得到的令牌放在“authorization: Bearer <令牌>”请求头中发送 / Sign in first: send the token from POST /auth/sign-in as "authorization: Bearer <token>"', code: 'UNAUTHENTICATED' });
       return;
     }
     const { currentPassword, newPassword } = (req.body ?? {}) as Record<string, unknown>;
     if (!req.is('application/json') || typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
-      res.status(400).json({ error: 'Send JSON { "currentPassword": "…", "newPassword": "…" }', code: 'BAD_REQUEST' });
+      res.status(400).json({ error: '请以 JSON 提交当前密码和新密码 / Send JSON { "currentPassword": "…", "newPassword": "…" }', code: 'BAD_REQUEST' });
       return;
     }
     const key = found.actor.username;
@@ -274,7 +274,7 @@ export function authRoutes({ auth, subgraphUrls, credential, limits, production 
       const found = await actorOf(req.headers.authorization, auth.staffSecret);
       if (!found) {
         res.setHeader('WWW-Authenticate', 'Bearer realm="scf"');
-        res.status(401).json({ error: 'Sign in first: send the token from POST /auth/sign-in as "authorization: Bearer <token>"', code: 'UNAUTHENTICATED' });
+        res.status(401).json({ error: '请先登录：把 POST /auth/sign-in 得到的令牌放在“authorization: Bearer <令牌>”请求头中发送 / Sign in first: send the token from POST /auth/sign-in as "authorization: Bearer <token>"', code: 'UNAUTHENTICATED' });
         return;
       }
       const { expiresAt } = timesOf(found.token);

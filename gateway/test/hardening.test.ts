@@ -157,7 +157,7 @@ describe('introspection and field suggestions', () => {
   it('hides "Did you mean …?" in production, so the schema cannot be guessed field by field', async () => {
     const prod = await seen(graphql(production, '{ countyy(code: "140925") { nam } }'));
     expect(prod.status).toBe(400);
-    expect(prod.json.errors[0].message).toBe('Cannot query field "countyy" on type "Query".');
+    expect(prod.json.errors[0].message).toBe('查询不合规定（字段不存在，或查询过大、过深），请联系系统管理员 / Cannot query field "countyy" on type "Query".');
     expect(prod.text).not.toMatch(/Did you mean/);
     const dev = await seen(graphql(development, '{ countyy(code: "140925") { nam } }'));
     expect(dev.json.errors[0].message).toMatch(/Did you mean "county"\?/);

@@ -131,13 +131,13 @@ async function startStandIn(name: keyof typeof typeDefs): Promise<StandIn> {
   app.post('/internal/sign-in', express.json(), async (req, res) => {
     received.push({ path: req.path, headers: { ...req.headers }, body: req.body });
     if (!(await fromGateway(req.headers))) {
-      res.status(401).json({ error: 'only the gateway may call this' });
+      res.status(401).json({ error: '此接口只接受网关调用，不能直接访问 / only the gateway may call this' });
       return;
     }
     const { username, password } = req.body as { username: string; password: string };
     const actor = ACCOUNTS[username];
     if (!actor || password !== PASSWORD || actor.level.toLowerCase() !== name) {
-      res.status(401).json({ error: 'wrong username or password' });
+      res.status(401).json({ error: '用户名或密码不对，请重新输入 / wrong username or password' });
       return;
     }
     res.json({ actor });
@@ -145,7 +145,7 @@ async function startStandIn(name: keyof typeof typeDefs): Promise<StandIn> {
   // Account status, as the real subgraphs answer it; not recorded in `received` (that lists what clients caused).
   app.post('/internal/account', express.json(), async (req, res) => {
     if (!(await fromGateway(req.headers))) {
-      res.status(401).json({ error: 'only the gateway may call this' });
+      res.status(401).json({ error: '此接口只接受网关调用，不能直接访问 / only the gateway may call this' });
       return;
     }
     const { username } = req.body as { username: string };

@@ -260,7 +260,7 @@ describe('the case lifecycle at every level, through the gateway', () => {
       const c = (await register('Village', { pointCode: VILLAGE, itemId: items.villageHousing, staff: `${VILLAGE}.a`, applicant: person(), materialsReceived: [1, 2] })).data.registerVillageCase;
       const res = await act('Village', { caseNo: c.caseNo, expectedVersion: 1, action: 'deliver', deliveryMethod: 'PICKUP', staff: `${VILLAGE}.a` });
       expect(res.errors![0]!.extensions).toMatchObject({ code: 'TRANSITION_NOT_ALLOWED', state: 'REGISTERED', action: 'deliver' });
-      expect(res.errors![0]!.message).toBe('Cannot deliver a case that is REGISTERED; allowed now: requestSupplement, accept, notAccept, forward, withdraw');
+      expect(res.errors![0]!.message).toBe('不能对已登记的办件进行“送达”；现在可以：一次性告知补正、受理、不予受理、撤回 / Cannot deliver a case that is REGISTERED; allowed now: requestSupplement, accept, notAccept, withdraw');
       const { data } = await gql.query(`{ villageCase(caseNo: "${c.caseNo}") { status version history { action } } }`);
       expect(data.villageCase).toEqual({ status: 'REGISTERED', version: 1, history: [{ action: 'register' }] });
     });

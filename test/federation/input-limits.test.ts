@@ -116,7 +116,7 @@ describe('what a client sends never makes the database speak to it', () => {
       const before = await written();
       const other = await fed.as(CLERK_A).query(REGISTER, { i: registration(A, { idempotencyKey: 'reg-reused-0001', applicant: applicant('王秀兰') }) });
       expect(other.data?.registerVillageCase ?? null).toBeNull();
-      expect(other.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'idempotencyKey' }, message: expect.stringMatching(/^idempotencyKey: 此幂等键已用于/) });
+      expect(other.errors![0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'idempotencyKey' }, message: expect.stringMatching(/^此幂等键已用于/) });
       expectNothingOfTheDatabase(other, first, '张建国', firstApplicant.idNumber);
       expect(await written()).toEqual(before);
     });

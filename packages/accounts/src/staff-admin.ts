@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { canManageStaff, ForbiddenError, hashPassword, requireManageAccount, pointOfUsername, requireActor, validateNewPassword, verifyPassword, type Actor, type AuthConfig, authConfigFromEnv } from '@scf/auth';
-import { invalid, isBlank, optionalText, validatePhone } from '@scf/domain';
+import { invalid, isBlank, LEVEL_SPECS, optionalText, validatePhone } from '@scf/domain';
 import { fromGateway, type SubgraphRoute } from '@scf/kit';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AccountsHost, NewStaffInput } from './host.js';
@@ -56,10 +56,10 @@ export function accountsResolvers(host: AccountsHost) {
     const actor = requireActor(ctx.actor);
     // Permission first, from the point the username names: an outsider learns nothing of which accounts exist.
     const where = pointOfUsername(username);
-    if (!where || where.level !== host.level) invalid('username', `${JSON.stringify(username)} is not a ${host.level.toLowerCase()} username`);
+    if (!where || where.level !== host.level) invalid('username', `用户名 ${JSON.stringify(username)} 不是本级（${LEVEL_SPECS[host.level].word}）的用户名 / ${JSON.stringify(username)} is not a ${host.level.toLowerCase()} username`);
     if (!canManageStaff(actor, where.pointCode)) throw new ForbiddenError(`无权管理 ${where.pointCode} 的工作人员账号 / ${actor.username} may not manage the staff of ${where.pointCode}`);
     const account = await host.findAccount(ctx.em, username);
-    if (!account || account.pointCode !== where.pointCode) invalid('username', `no member of staff ${JSON.stringify(username)} at this level`);
+    if (!account || account.pointCode !== where.pointCode) invalid('username', `本级没有用户名为 ${JSON.stringify(username)} 的工作人员 / no member of staff ${JSON.stringify(username)} at this level`);
     // The role is known only now: a director may not change a peer director's or a supervisor's account.
     requireManageAccount(actor, where.pointCode, account.role, what);
     return account;
@@ -69,19 +69,19 @@ export function accountsResolvers(host: AccountsHost) {
       async [`add${host.type}Staff`](_: unknown, { input }: { input: NewStaffInput & { password: string } }, ctx: AccountsContext) {
         const actor = requireActor(ctx.actor);
         const where = pointOfUsername(input.username);
-        if (!where) invalid('username', 'must be the point code, a dot, then 1–32 lower-case letters, digits, dots, dashes or underscores (e.g. 140925100207.wang)');
-        if (where.pointCode !== input.pointCode) invalid('username', `must start with the point code ${input.pointCode}`);
-        if (where.level !== host.level) invalid('pointCode', `${input.pointCode} is not a ${host.level.toLowerCase()} code`);
+        if (!where) invalid('username', '用户名须为收件点代码加一个英文句点，再加 1 至 32 位小写字母、数字、句点、连字符或下划线（如 140925100207.wang） / must be the point code, a dot, then 1–32 lower-case letters, digits, dots, dashes or underscores (e.g. 140925100207.wang)');
+        if (where.pointCode !== input.pointCode) invalid('username', `用户名须以收件点代码 ${input.pointCode} 开头 / must start with the point code ${input.pointCode}`);
+        if (where.level !== host.level) invalid('pointCode', `代码 ${input.pointCode} 不是${LEVEL_SPECS[host.level].word}级收件点的代码 / ${input.pointCode} is not a ${host.level.toLowerCase()} code`);
         requireManageAccount(actor, input.pointCode, input.role, `add a ${input.role} at ${input.pointCode}`);
-        if (isBlank(input.name) || !NAME.test(input.name.trim())) invalid('name', 'must be 1–32 characters without markup or control characters');
+        if (isBlank(input.name) || !NAME.test(input.name.trim())) invalid('name', '姓名须为 1 至 32 个字，不能含标记符号或控制字符 / must be 1–32 characters without markup or control characters');
         if (input.phone) validatePhone(input.phone);
         const desk = optionalText(input.desk, 'desk', DESK_MAX);
         for (const f of ['unitId', 'windowId'] as const) {
-          if (input[f] != null && !/^\d{1,9}$/.test(String(input[f]))) invalid(f, `${f} 应为数字编号 / must be the number of a ${f === 'unitId' ? 'window unit' : 'window'}, got ${JSON.stringify(String(input[f]).slice(0, 40))}`);
+          if (input[f] != null && !/^\d{1,9}$/.test(String(input[f]))) invalid(f, `${f === 'unitId' ? '所属科室' : '所在窗口'}应为数字编号 / must be the number of a ${f === 'unitId' ? 'window unit' : 'window'}, got ${JSON.stringify(String(input[f]).slice(0, 40))}`);
         }
         validateNewPassword(input.password, input.username);
-        if (!(await host.pointExists(ctx.em, input.pointCode))) invalid('pointCode', `${input.pointCode} is not a point at this level; seed its county first`);
-        if (await host.findAccount(ctx.em, input.username)) invalid('username', `${input.username} is taken`);
+        if (!(await host.pointExists(ctx.em, input.pointCode))) invalid('pointCode', `本级没有代码为 ${input.pointCode} 的收件点，请先导入其所在县的数据 / ${input.pointCode} is not a point at this level; seed its county first`);
+        if (await host.findAccount(ctx.em, input.username)) invalid('username', `用户名 ${input.username} 已被占用，请换一个 / ${input.username} is taken`);
         return host.createStaff(ctx.em, { ...input, name: input.name.trim(), desk }, await hashPassword(input.password));
       },
       async [`set${host.type}StaffPassword`](_: unknown, { username, password }: { username: string; password: string }, ctx: AccountsContext) {
@@ -110,14 +110,14 @@ export function changePasswordRoute(orm: MikroORM, host: AccountsHost, auth: Aut
     path: '/internal/password',
     method: 'POST',
     async handle({ headers, body }) {
-      if (!(await fromGateway(headers, auth))) return { status: 401, body: { error: 'only the gateway may call this' } };
+      if (!(await fromGateway(headers, auth))) return { status: 401, body: { error: '此接口只接受网关调用，不能直接访问 / only the gateway may call this' } };
       const { username, currentPassword, newPassword } = (body ?? {}) as Record<string, unknown>;
       if (typeof username !== 'string' || typeof currentPassword !== 'string' || typeof newPassword !== 'string') {
-        return { status: 400, body: { error: 'send {"username", "currentPassword", "newPassword"} as strings' } };
+        return { status: 400, body: { error: '请求须以文本提供用户名、当前密码和新密码（username、currentPassword、newPassword） / send {"username", "currentPassword", "newPassword"} as strings' } };
       }
       const em = orm.em.fork() as EntityManager;
       const account = await host.findAccount(em, username);
-      if (!(await verifyPassword(currentPassword, account?.active ? account.passwordHash : null)) || !account) return { status: 401, body: { error: 'the current password is wrong' } };
+      if (!(await verifyPassword(currentPassword, account?.active ? account.passwordHash : null)) || !account) return { status: 401, body: { error: '当前密码不对，请重新输入 / the current password is wrong' } };
       try {
         validateNewPassword(newPassword, username);
       } catch (e) {

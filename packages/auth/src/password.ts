@@ -45,11 +45,11 @@ export const DEMO_PASSWORD = 'demo-pass-2026';
 
 /** Checked when a password is set: long enough to resist guessing, and not the username or a run of one digit. */
 export function validateNewPassword(password: string, username: string): void {
-  if (typeof password !== 'string' || password.length < 10) invalid('password', 'must be at least 10 characters');
+  if (typeof password !== 'string' || password.length < 10) invalid('password', '密码至少要 10 位 / must be at least 10 characters');
   if (password.normalize('NFKC').trim().toLowerCase() === DEMO_PASSWORD) {
     invalid('password', '演示密码已在说明文档中公开，不能设为密码 / the demo password is published in the README: choose another');
   }
-  if (password.length > 128) invalid('password', 'must be at most 128 characters');
-  if (password.toLowerCase().includes(username.toLowerCase())) invalid('password', 'must not contain the username');
-  if (/^(.)\1*$/.test(password) || /^\d+$/.test(password)) invalid('password', 'must not be only digits or one repeated character');
+  if (password.length > 128) invalid('password', '密码最多 128 位 / must be at most 128 characters');
+  if (password.toLowerCase().includes(username.toLowerCase())) invalid('password', '密码不能包含用户名 / must not contain the username');
+  if (/^(.)\1*$/.test(password) || /^\d+$/.test(password)) invalid('password', '密码不能全是数字，也不能只是同一个字符重复 / must not be only digits or one repeated character');
 }

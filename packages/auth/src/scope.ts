@@ -23,7 +23,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export function requireActor(actor: Actor | null | undefined): Actor {
-  if (!actor) throw new UnauthenticatedError('Sign in first: this needs a member of staff');
+  if (!actor) throw new UnauthenticatedError('请先登录：此操作须由工作人员登录后办理 / Sign in first: this needs a member of staff');
   return actor;
 }
 
@@ -33,7 +33,7 @@ export function hasRole(actor: Actor, ...roles: StaffRole[]): boolean {
 
 export function requireRole(actor: Actor | null | undefined, roles: StaffRole[], what: string): Actor {
   const a = requireActor(actor);
-  if (!hasRole(a, ...roles)) throw new ForbiddenError(`Only ${roles.join(' or ')} may ${what}; ${a.username} is ${a.roles.join(', ')}`);
+  if (!hasRole(a, ...roles)) throw new ForbiddenError(`只有${roles.map((r) => ROLE_NAMES[r]).join('或')}可以进行此操作；${a.username} 的角色是${a.roles.map((r) => ROLE_NAMES[r]).join('、')} / Only ${roles.join(' or ')} may ${what}; ${a.username} is ${a.roles.join(', ')}`);
   return a;
 }
 
@@ -52,7 +52,7 @@ export function canRead(actor: Actor, pointCode: string): boolean {
 
 export function requireRead(actor: Actor | null | undefined, pointCode: string, what: string): Actor {
   const a = requireActor(actor);
-  if (!canRead(a, pointCode)) throw new ForbiddenError(`${a.username} may not read ${what}: it is held at ${pointCode}, outside ${a.pointCode}`);
+  if (!canRead(a, pointCode)) throw new ForbiddenError(`工作人员 ${a.username} 无权查看收件点 ${pointCode} 的数据，本人属于 ${a.pointCode} / ${a.username} may not read ${what}: it is held at ${pointCode}, outside ${a.pointCode}`);
   return a;
 }
 

@@ -86,15 +86,15 @@ export async function verifyStaffToken(token: string, secret: string, now = new 
   try {
     ({ payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: STAFF_AUDIENCE, algorithms: ['HS256'], currentDate: now }));
   } catch (e) {
-    if (e instanceof errors.JWTExpired) throw new UnauthenticatedError('Your sign-in has expired; sign in again');
-    throw new UnauthenticatedError('The sign-in token is not valid; sign in again');
+    if (e instanceof errors.JWTExpired) throw new UnauthenticatedError('登录已过期，请重新登录 / Your sign-in has expired; sign in again');
+    throw new UnauthenticatedError('登录凭证无效，请重新登录 / The sign-in token is not valid; sign in again');
   }
   const { sub, name, lvl, pt, cty, roles, unit } = payload as Record<string, unknown>;
   const valid =
     typeof sub === 'string' && typeof name === 'string' && typeof pt === 'string' && typeof cty === 'string' &&
     isLevel(lvl) && Array.isArray(roles) && roles.every((r) => ROLES.has(r as StaffRole)) && pt.startsWith(cty) &&
     (unit === null || unit === undefined || typeof unit === 'string');
-  if (!valid) throw new UnauthenticatedError('The sign-in token is not valid; sign in again');
+  if (!valid) throw new UnauthenticatedError('登录凭证无效，请重新登录 / The sign-in token is not valid; sign in again');
   const actor: Actor = { username: sub, name, level: lvl as Level, pointCode: pt, countyCode: cty, roles: roles as StaffRole[], unit: (unit as string | null) ?? null };
   remember(cacheKey, payload.exp, actor);
   return { ...actor, roles: [...actor.roles] };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
-  allowedActions, applyAction, chinaToday, compareDates, countyOfPoint, completionTiming, supplementNoticeDeadline, DomainError, invalid, parseCaseNo, promisedDeadline, suspensionWorkingDays,
+  allowedActions, applyAction, chinaToday, compareDates, countyOfPoint, completionTiming, supplementNoticeDeadline, DomainError, invalid, LEVEL_SPECS, parseCaseNo, promisedDeadline, suspensionWorkingDays,
   type ActionInputs, type CaseAction, type CaseStatus, type MissingMaterial, type WorkingCalendar,
 } from '@scf/domain';
 import { loadCalendar } from '@scf/catalogue';
@@ -64,9 +64,9 @@ export function windowActions(
 
 export async function findCase(em: EntityManager, host: CasesHost, caseNo: string): Promise<CaseRow> {
   const parts = parseCaseNo(caseNo);
-  if (parts.level !== host.names.level) invalid('caseNo', `${caseNo} was taken in at a ${parts.level.toLowerCase()} point, not at a ${host.names.label}`);
+  if (parts.level !== host.names.level) invalid('caseNo', `办件 ${caseNo} 是在${LEVEL_SPECS[parts.level].word}级收件点登记的，不在本${LEVEL_SPECS[host.names.level].pointKind} / ${caseNo} was taken in at a ${parts.level.toLowerCase()} point, not at a ${host.names.label}`);
   const row = await em.findOne<CaseRow>('CaseFile', { caseNo }, { refresh: true });
-  if (!row) throw new DomainError('NOT_FOUND', `No case ${caseNo} at this ${host.names.label}`);
+  if (!row) throw new DomainError('NOT_FOUND', `本${LEVEL_SPECS[host.names.level].pointKind}没有编号为 ${caseNo} 的办件 / No case ${caseNo} at this ${host.names.label}`);
   return row;
 }
 
@@ -85,15 +85,15 @@ export async function actOnCase(
     afterCommit?: () => void;
   } = {},
 ): Promise<CaseRow> {
-  if (!WINDOW_ACTIONS.has(input.action)) invalid('action', `${input.action} is not a window action`);
-  if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) invalid('expectedVersion', 'must be the positive version number read with the case');
+  if (!WINDOW_ACTIONS.has(input.action)) invalid('action', `窗口不能办理“${input.action}”这项操作 / ${input.action} is not a window action`);
+  if (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 1) invalid('expectedVersion', '须为读取办件时得到的版本号（正整数），请重新载入办件后再操作 / must be the positive version number read with the case');
   const current = await findCase(em, host, input.caseNo);
   await hooks.authorize?.(current);
   const staff = await host.findStaff(em, input.staff);
-  if (!staff || !staff.active || staff.pointCode !== current.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
+  if (!staff || !staff.active || staff.pointCode !== current.pointCode) throw new ForbiddenError(`账号 ${input.staff} 不是本收件点在岗的工作人员：账号已停用或属于其他收件点 / ${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
   if (current.version !== input.expectedVersion) throw new ConflictError(current.caseNo, input.expectedVersion, current);
   if (current.status === 'FORWARDED' && input.action !== 'withdraw') {
-    invalid('action', `case ${current.caseNo} is away at another level; it comes back with a result, a return or a supplement request (only withdraw is possible here now)`);
+    invalid('action', `办件 ${current.caseNo} 已上报到上级办理，要等上级办结、退回或要求补正后才回到本级；本级现在只能办理撤回 / case ${current.caseNo} is away at another level; it comes back with a result, a return or a supplement request (only withdraw is possible here now)`);
   }
 
   const today = chinaToday(now);
@@ -112,7 +112,7 @@ export async function actOnCase(
       // application then counts as accepted from the day it was received.
       const lastDay = supplementNoticeDeadline(calendar, current.registeredOn);
       if (compareDates(today, lastDay) > 0) {
-        invalid('action', `the one-time notification for ${current.caseNo} was due by ${lastDay}; the application now counts as accepted from ${current.registeredOn} — accept it`);
+        invalid('action', `办件 ${current.caseNo} 的一次性告知应在 ${lastDay} 前作出，已经逾期；依规定自 ${current.registeredOn} 起视为受理，请直接受理 / the one-time notification for ${current.caseNo} was due by ${lastDay}; the application now counts as accepted from ${current.registeredOn} — accept it`);
       }
       // R9: one notification listing everything; by default every material not yet received.
       missing = input.missingMaterials?.length
@@ -122,7 +122,7 @@ export async function actOnCase(
     }
     case 'supplySupplement':
       for (const p of input.materialsSupplied ?? []) {
-        if (!materials.some((m) => m.position === p)) invalid('materialsSupplied', `case ${current.caseNo} has no material number ${p}`);
+        if (!materials.some((m) => m.position === p)) invalid('materialsSupplied', `办件 ${current.caseNo} 没有第 ${p} 项材料 / case ${current.caseNo} has no material number ${p}`);
         supplied.add(p);
       }
       break;
@@ -130,7 +130,7 @@ export async function actOnCase(
       const lacking = materials.filter((m) => !m.received);
       const notificationOpen = compareDates(today, supplementNoticeDeadline(calendar, current.registeredOn)) <= 0;
       if (lacking.length && notificationOpen) {
-        invalid('action', `cannot accept case ${current.caseNo}: ${lacking.length} required material(s) not received (${lacking.map((m) => m.name).join('、')}); request a supplement instead`);
+        invalid('action', `不能受理办件 ${current.caseNo}：还有 ${lacking.length} 项必交材料未收到（${lacking.map((m) => m.name).join('、')}），请先一次性告知补正 / cannot accept case ${current.caseNo}: ${lacking.length} required material(s) not received (${lacking.map((m) => m.name).join('、')}); request a supplement instead`);
       }
       changes.acceptedOn = today;
       changes.deadline = promisedDeadline(calendar, today, current.promisedLimitDays);
@@ -150,7 +150,7 @@ export async function actOnCase(
       break;
     }
     case 'forward':
-      if (current.decidingLevel === host.names.level) invalid('action', `${current.itemName} is decided at this ${host.names.label}; decide it instead of forwarding it`);
+      if (current.decidingLevel === host.names.level) invalid('action', `事项“${current.itemName}”由本${LEVEL_SPECS[host.names.level].pointKind}决定，请直接作出决定，不要上报 / ${current.itemName} is decided at this ${host.names.label}; decide it instead of forwarding it`);
       changes.hop = current.hop + 1;
       break;
     case 'withdraw':
@@ -159,7 +159,7 @@ export async function actOnCase(
       break;
     case 'decide':
       if (current.decidingLevel !== host.names.level) {
-        invalid('action', `${current.itemName} is decided at the ${current.decidingLevel.toLowerCase()} level, not at this ${host.names.label}; forward the case instead`);
+        invalid('action', `事项“${current.itemName}”由${LEVEL_SPECS[current.decidingLevel as keyof typeof LEVEL_SPECS]?.word ?? current.decidingLevel}级决定，不由本${LEVEL_SPECS[host.names.level].pointKind}决定，请上报办件 / ${current.itemName} is decided at the ${current.decidingLevel.toLowerCase()} level, not at this ${host.names.label}; forward the case instead`);
       }
       break;
     default:

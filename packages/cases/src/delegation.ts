@@ -463,13 +463,13 @@ export interface ForwardedActInput {
 /** `authorize` refuses the actor, once the forwarded case is loaded, when it is not theirs to act on. */
 export async function actOnForwarded(em: EntityManager, host: CasesHost, input: ForwardedActInput, now: Date, authorize?: (inbound: InboundRow) => unknown): Promise<InboundRow> {
   const inbound = await em.findOne<InboundRow>('InboundCase', { caseNo: input.caseNo }, { refresh: true });
-  if (!inbound) throw new DomainError('NOT_FOUND', `No case ${input.caseNo} was forwarded to this ${host.names.label}`);
+  if (!inbound) throw new DomainError('NOT_FOUND', `办件 ${input.caseNo} 没有上报到本${LEVEL_SPECS[host.names.level].pointKind} / No case ${input.caseNo} was forwarded to this ${host.names.label}`);
   await authorize?.(inbound);
   const staff = await host.findStaff(em, input.staff);
-  if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
+  if (!staff || !staff.active || staff.pointCode !== inbound.pointCode) throw new ForbiddenError(`账号 ${input.staff} 不是本收件点在岗的工作人员：账号已停用或属于其他收件点 / ${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
   if (inbound.status === 'WITHDRAWN') throw withdrawnError(inbound, input.action);
-  if (input.action === 'decide' && inbound.decidingLevel !== host.names.level) invalid('action', `${inbound.itemName} is decided at the ${inbound.decidingLevel.toLowerCase()} level; forward it there`);
-  if (input.action === 'forward' && inbound.decidingLevel === host.names.level) invalid('action', `${inbound.itemName} is decided here; decide it instead of forwarding it`);
+  if (input.action === 'decide' && inbound.decidingLevel !== host.names.level) invalid('action', `事项“${inbound.itemName}”由${LEVEL_SPECS[inbound.decidingLevel as Level]?.word ?? inbound.decidingLevel}级决定，请上报到该级 / ${inbound.itemName} is decided at the ${inbound.decidingLevel.toLowerCase()} level; forward it there`);
+  if (input.action === 'forward' && inbound.decidingLevel === host.names.level) invalid('action', `事项“${inbound.itemName}”由本级决定，请直接作出决定，不要上报 / ${inbound.itemName} is decided here; decide it instead of forwarding it`);
   // The transition, then the input, by the same rules as the origin's own actions (packages/domain).
   const { state, entry } = applyForwardedAction({ status: inbound.status }, input.action, {
     outcome: input.outcome ?? undefined, reason: input.reason ?? undefined, note: input.note ?? undefined,

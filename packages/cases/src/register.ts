@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError } from '@scf/auth';
 import {
   chinaToday, countyOfPoint, formatCaseNo, invalid, isBlank, MAX_CASE_SEQ, optionalText, requireFits, toCompactDate, validateCreditCode, validateDivisionCode,
-  validatePhone, validateResidentId, DomainError,
+  validatePhone, validateResidentId, DomainError, LEVEL_SPECS,
 } from '@scf/domain';
 import { itemForIntake } from '@scf/catalogue';
 import type { CaseMaterialRow, CaseRow } from './entities.js';
@@ -22,11 +22,11 @@ export interface RegisterInput {
 }
 
 function name(value: unknown, field: string): string {
-  if (typeof value !== 'string' || isBlank(value)) return invalid(field, 'is required and must not be blank');
+  if (typeof value !== 'string' || isBlank(value)) return invalid(field, '此项必填，不能为空 / is required and must not be blank');
   const v = value.trim();
   requireFits(v, field, 64);
   // Control characters and markup have no place in a name printed on an official notice.
-  if (/[\u0000-\u001f<>]/.test(v)) return invalid(field, 'must not contain control characters or < >');
+  if (/[\u0000-\u001f<>]/.test(v)) return invalid(field, '不能含控制字符或尖括号 < > / must not contain control characters or < >');
   return v;
 }
 
@@ -44,10 +44,10 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
     phone: validatePhone(input.applicant.phone, 'applicant.phone'),
   };
   if (applicant.type === 'PERSON') {
-    if (!input.applicant.idNumber) invalid('applicant.idNumber', 'a person applies with an 18-digit resident ID');
+    if (!input.applicant.idNumber) invalid('applicant.idNumber', '个人申请须填写 18 位身份证号 / a person applies with an 18-digit resident ID');
     applicant.idNumber = validateResidentId(input.applicant.idNumber, 'applicant.idNumber', chinaToday(now));
   } else {
-    if (!input.applicant.creditCode) invalid('applicant.creditCode', 'an organisation applies with its 18-character unified social credit code');
+    if (!input.applicant.creditCode) invalid('applicant.creditCode', '单位申请须填写 18 位统一社会信用代码 / an organisation applies with its 18-character unified social credit code');
     applicant.creditCode = validateCreditCode(input.applicant.creditCode, 'applicant.creditCode');
   }
   const agent = input.agent
@@ -55,15 +55,15 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
         name: name(input.agent.name, 'agent.name'),
         idNumber: validateResidentId(input.agent.idNumber, 'agent.idNumber', chinaToday(now)),
         phone: validatePhone(input.agent.phone, 'agent.phone'),
-        entrustmentRef: optionalText(input.agent.entrustmentRef, 'agent.entrustmentRef', 128) ?? invalid('agent.entrustmentRef', 'an agent needs an entrustment letter (委托书)'),
+        entrustmentRef: optionalText(input.agent.entrustmentRef, 'agent.entrustmentRef', 128) ?? invalid('agent.entrustmentRef', '代理人代办须提供委托书 / an agent needs an entrustment letter (委托书)'),
       }
     : null;
   const idempotencyKey = optionalText(input.idempotencyKey, 'idempotencyKey', 64);
 
   const point = await host.findPoint(em, pointCode);
-  if (!point) invalid('pointCode', `no ${host.names.label} with code ${pointCode} here`);
+  if (!point) invalid('pointCode', `本地没有代码为 ${pointCode} 的${LEVEL_SPECS[host.names.level].pointKind} / no ${host.names.label} with code ${pointCode} here`);
   const staff = await host.findStaff(em, input.staff);
-  if (!staff || !staff.active || staff.pointCode !== pointCode) throw new ForbiddenError(`${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
+  if (!staff || !staff.active || staff.pointCode !== pointCode) throw new ForbiddenError(`账号 ${input.staff} 不是本收件点在岗的工作人员：账号已停用或属于其他收件点 / ${input.staff} is not an active member of staff here: the account is deactivated or belongs elsewhere`);
 
   // A repeated key is the same registration sent again (a lost answer, a second press, two tabs): the answer
   // is the case it made. The same key for another applicant or item is a mistake, never someone else's case.
@@ -85,7 +85,7 @@ export async function registerCase(em: EntityManager, host: CasesHost, input: Re
   }
   const received = new Set(input.materialsReceived ?? []);
   for (const p of received) {
-    if (!materials.some((m) => m.position === p)) invalid('materialsReceived', `item ${item.name} has no material number ${p} (it has 1–${materials.length})`);
+    if (!materials.some((m) => m.position === p)) invalid('materialsReceived', `事项“${item.name}”没有第 ${p} 项材料（材料编号为 1 至 ${materials.length}） / item ${item.name} has no material number ${p} (it has 1–${materials.length})`);
   }
 
   const today = chinaToday(now);
@@ -176,7 +176,7 @@ function sameRegistration(existing: CaseRow, r: Registration): CaseRow {
   // Neither the other case's number nor its applicant is told: the key is all the two have in common.
   throw new DomainError(
     'CONFLICT',
-    'idempotencyKey: 此幂等键已用于本点另一件登记（申请人、代理人或事项不同），未作登记；新的登记请重新打开登记表 / this idempotency key was already used here for a different registration (another applicant, agent or item); nothing was registered — a new registration needs a new key',
+    '此幂等键已用于本点另一件登记（申请人、代理人或事项不同），未作登记；新的登记请重新打开登记表 / this idempotency key was already used here for a different registration (another applicant, agent or item); nothing was registered — a new registration needs a new key',
     'idempotencyKey',
   );
 }
@@ -212,8 +212,8 @@ async function nextSequence(em: EntityManager, pointCode: string, today: string)
     }
     const [row] = await conn.execute<{ last_seq: number }[]>('select last_seq from case_sequence where point_code = ? and day = ?', [pointCode, day], 'all', ctx);
     const seq = Number(row!.last_seq);
-    if (seq > MAX_CASE_SEQ) throw new DomainError('DAILY_LIMIT', `${pointCode} has registered ${MAX_CASE_SEQ} cases today; no more numbers are left`);
+    if (seq > MAX_CASE_SEQ) throw new DomainError('DAILY_LIMIT', `收件点 ${pointCode} 今天已登记 ${MAX_CASE_SEQ} 件，办件编号已用完，请明天再登记 / ${pointCode} has registered ${MAX_CASE_SEQ} cases today; no more numbers are left`);
     return seq;
   }
-  throw new DomainError('CONFLICT', 'could not allocate a case number; try again');
+  throw new DomainError('CONFLICT', '未能分配办件编号，请再提交一次 / could not allocate a case number; try again');
 }

@@ -127,7 +127,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       supervisionRecords(point: { code: string }, _: unknown, ctx: CasesRequestContext) {
         const actor = readable(ctx, point.code, `the supervision records of ${point.code}`);
         // 督办 is for supervisors and directors to follow up, and for the point's own staff to act on.
-        if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR') && actor.pointCode !== point.code) throw new ForbiddenError(`Only supervisors, directors and the staff of ${point.code} see its supervision records`);
+        if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR') && actor.pointCode !== point.code) throw new ForbiddenError(`只有督查人员、中心主任和收件点 ${point.code} 的工作人员可以查看它的督查记录 / Only supervisors, directors and the staff of ${point.code} see its supervision records`);
         return ctx.cases.supervisionByPoint.load(point.code);
       },
       casesAway: (point: { code: string }, _: unknown, ctx: CasesRequestContext) =>
@@ -179,7 +179,7 @@ export function casesResolvers(host: CasesHost & HostLoaders) {
       agent: (c: CaseRow, _: unknown, ctx: CasesRequestContext) => agentView(withPersonalData(ctx), c, () => scopeOf(ctx, c)),
       async personalDataReads(c: CaseRow, _: unknown, ctx: CasesRequestContext) {
         const actor = requireActor(ctx.actor);
-        if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR')) throw new ForbiddenError('Only supervisors and directors see who read personal data');
+        if (!hasRole(actor, 'SUPERVISOR', 'DIRECTOR')) throw new ForbiddenError('只有督查人员和中心主任可以查看谁查阅过个人信息 / Only supervisors and directors see who read personal data');
         const rows = await ctx.em.find<PersonalDataReadRow>('PersonalDataRead', { caseNo: c.caseNo }, { orderBy: { id: 'asc' } });
         return rows.map((r) => ({ ...r, at: r.at.toISOString(), fields: r.fields.split(',') }));
       },

@@ -50,7 +50,7 @@ export class WorkingCalendar {
     let i = 0;
     for (const o of overrides) {
       const date = parseDate(o.date, `overrides[${i}].date`);
-      if (typeof o.working !== 'boolean') invalid(`overrides[${i}].working`, `must be true or false, got ${JSON.stringify(o.working)}`);
+      if (typeof o.working !== 'boolean') invalid(`overrides[${i}].working`, `须为 true（上班）或 false（放假），现为 ${JSON.stringify(o.working)} / must be true or false, got ${JSON.stringify(o.working)}`);
       const name = o.name?.trim();
       this.overrides.set(date, name ? { date, working: o.working, name } : { date, working: o.working });
       this.overrideYears.add(Number(date.slice(0, 4)));
@@ -81,7 +81,7 @@ export class WorkingCalendar {
    */
   workingDaysAfter(date: DateString, days: number): DateString {
     let day = parseDate(date);
-    if (!Number.isInteger(days) || days < 0) return invalid('days', `must be a whole number of working days, 0 or more, got ${days}`);
+    if (!Number.isInteger(days) || days < 0) return invalid('days', `工作日天数须为 0 或正整数，现为 ${days} / must be a whole number of working days, 0 or more, got ${days}`);
     for (let left = days; left > 0; ) {
       day = addDays(day, 1);
       if (this.isWorkingDay(day)) left--;

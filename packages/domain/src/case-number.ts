@@ -21,7 +21,7 @@ const EXAMPLE = '140925100201-20261123-00017';
 
 function checkSeq(seq: unknown, field: string): number {
   if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1 || seq > MAX_CASE_SEQ) {
-    return invalid(field, `sequence must be a whole number from 1 to ${MAX_CASE_SEQ}, got ${String(seq)}`);
+    return invalid(field, `办件编号的流水号须为 1 至 ${MAX_CASE_SEQ} 的整数，现为 ${String(seq)} / sequence must be a whole number from 1 to ${MAX_CASE_SEQ}, got ${String(seq)}`);
   }
   return seq;
 }
@@ -51,9 +51,9 @@ export function parseCaseNo(value: unknown, field = 'caseNo'): CaseNoParts {
   try {
     date = fromCompactDate(compactDate, field);
   } catch {
-    return invalid(field, `date ${compactDate} in case number ${text} does not exist`);
+    return invalid(field, `办件编号 ${text} 中的日期 ${compactDate} 不存在 / date ${compactDate} in case number ${text} does not exist`);
   }
   const seq = Number(seqText);
-  if (seq < 1) return invalid(field, `sequence 00000 in case number ${text} is not used; sequences start at 00001`);
+  if (seq < 1) return invalid(field, `办件编号 ${text} 的流水号 00000 不使用，流水号从 00001 起 / sequence 00000 in case number ${text} is not used; sequences start at 00001`);
   return { pointCode, level: levelOfCode(pointCode, field), date, seq };
 }

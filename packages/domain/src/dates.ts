@@ -27,10 +27,10 @@ export function isValidDate(value: unknown): value is DateString {
 
 /** Returns the date unchanged (trimmed) or refuses it with INVALID_INPUT naming `field`. */
 export function parseDate(value: unknown, field = 'date'): DateString {
-  if (typeof value !== 'string') return invalid(field, `expected a date as YYYY-MM-DD, got ${typeof value}`);
+  if (typeof value !== 'string') return invalid(field, `须填写日期（格式 YYYY-MM-DD），收到的是 ${typeof value} 类型 / expected a date as YYYY-MM-DD, got ${typeof value}`);
   const trimmed = value.trim();
-  if (!DATE_PATTERN.test(trimmed)) return invalid(field, `"${value}" is not a date (expected YYYY-MM-DD)`);
-  if (!isValidDate(trimmed)) return invalid(field, `"${value}" is not a date`);
+  if (!DATE_PATTERN.test(trimmed)) return invalid(field, `日期“${value}”的格式不对，请按 YYYY-MM-DD 填写 / "${value}" is not a date (expected YYYY-MM-DD)`);
+  if (!isValidDate(trimmed)) return invalid(field, `日期“${value}”不存在，请核对 / "${value}" is not a date`);
   return trimmed;
 }
 
@@ -38,7 +38,7 @@ export function parseDate(value: unknown, field = 'date'): DateString {
 function toDayNumber(date: DateString, field: string): number {
   const m = DATE_PATTERN.exec(parseDate(date, field));
   // parseDate guarantees the match; the fallback only satisfies noUncheckedIndexedAccess.
-  if (!m) return invalid(field, `"${date}" is not a date`);
+  if (!m) return invalid(field, `日期“${date}”不存在，请核对 / "${date}" is not a date`);
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
 }
 
@@ -52,7 +52,7 @@ export function chinaToday(now: Date = new Date()): DateString {
 }
 
 export function addDays(date: DateString, days: number): DateString {
-  if (!Number.isInteger(days)) return invalid('days', `must be a whole number, got ${days}`);
+  if (!Number.isInteger(days)) return invalid('days', `天数须为整数，现为 ${days} / must be a whole number, got ${days}`);
   return fromDayNumber(toDayNumber(date, 'date') + days);
 }
 
@@ -84,8 +84,8 @@ export function toCompactDate(date: DateString): string {
 
 /** `20261123` → `2026-11-23`, refusing days that do not exist. */
 export function fromCompactDate(value: string, field = 'date'): DateString {
-  if (!/^\d{8}$/.test(value)) return invalid(field, `"${value}" is not a date (expected YYYYMMDD)`);
+  if (!/^\d{8}$/.test(value)) return invalid(field, `日期“${value}”的格式不对，请按 YYYYMMDD 填写 / "${value}" is not a date (expected YYYYMMDD)`);
   const date = `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}`;
-  if (!isValidDate(date)) return invalid(field, `"${value}" is not a date`);
+  if (!isValidDate(date)) return invalid(field, `日期“${value}”不存在，请核对 / "${value}" is not a date`);
   return date;
 }

@@ -10,7 +10,7 @@ export const SUPPLEMENT_NOTICE_WORKING_DAYS = 5;
 
 function wholeDays(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    return invalid(field, `must be a whole number of working days, 0 or more, got ${String(value)}`);
+    return invalid(field, `时限须为 0 或正整数个工作日，现为 ${String(value)} / must be a whole number of working days, 0 or more, got ${String(value)}`);
   }
   return value;
 }
@@ -26,7 +26,7 @@ export function validatePromisedLimit(legalDays: number, promisedDays: number): 
   if (promised > most) {
     return invalid(
       'promisedDays',
-      `promised limit ${promised} exceeds half of the legal limit ${legal} (at most ${most})`,
+      `承诺时限 ${promised} 个工作日超过了法定时限 ${legal} 个工作日的一半，最多只能承诺 ${most} 个工作日 / promised limit ${promised} exceeds half of the legal limit ${legal} (at most ${most})`,
       { legalDays: legal, promisedDays: promised, maxPromisedDays: most },
     );
   }
@@ -55,7 +55,7 @@ export function promisedDeadline(
 export function suspensionWorkingDays(calendar: WorkingCalendar, suspendedOn: DateString, resumedOn: DateString): number {
   const from = parseDate(suspendedOn, 'suspendedOn');
   const to = parseDate(resumedOn, 'resumedOn');
-  if (compareDates(to, from) < 0) return invalid('resumedOn', `${to} is before the suspension started on ${from}`);
+  if (compareDates(to, from) < 0) return invalid('resumedOn', `恢复日期 ${to} 早于特别程序开始的日期 ${from} / ${to} is before the suspension started on ${from}`);
   return calendar.workingDaysBetween(from, to);
 }
 

@@ -28,11 +28,20 @@ export class InvalidInputError extends DomainError {
   }
 }
 
+/** The Chinese names of states and actions; lifecycle.ts passes its tables in (it imports this file). */
+export interface TransitionLabels {
+  status: Readonly<Record<string, string>>;
+  action: Readonly<Record<string, string>>;
+}
+
 /** The action exists, but not from the state the case is in now. */
 export class TransitionNotAllowedError extends DomainError {
-  constructor(state: string, action: string, allowed: readonly string[]) {
+  constructor(state: string, action: string, allowed: readonly string[], labels?: TransitionLabels) {
     const now = allowed.length > 0 ? allowed.join(', ') : `none (${state} is final)`;
-    super(TRANSITION_NOT_ALLOWED, `Cannot ${action} a case that is ${state}; allowed now: ${now}`, undefined, {
+    const status = labels?.status[state] ?? state;
+    const name = (a: string) => labels?.action[a] ?? a;
+    const zhNow = allowed.length > 0 ? allowed.map(name).join('、') : '无（已是最终状态）';
+    super(TRANSITION_NOT_ALLOWED, `不能对${status}的办件进行“${name(action)}”；现在可以：${zhNow} / Cannot ${action} a case that is ${state}; allowed now: ${now}`, undefined, {
       state,
       action,
       allowed: [...allowed],

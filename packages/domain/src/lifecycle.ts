@@ -1,8 +1,12 @@
 import {
   DECISION_OUTCOMES,
+  DECISION_OUTCOME_LABELS,
   DELIVERY_METHODS,
+  DELIVERY_METHOD_LABELS,
   EVALUATION_LEVELS,
+  EVALUATION_LEVEL_LABELS,
   SUSPENSION_REASONS,
+  SUSPENSION_REASON_LABELS,
   type CaseKind,
   type DecisionOutcome,
   type DeliveryMethod,
@@ -110,14 +114,14 @@ const TRANSITIONS: Readonly<Record<CaseStatus, Readonly<Partial<Record<CaseActio
 
 function checkStatus(status: unknown): CaseStatus {
   if (!CASE_STATUSES.includes(status as CaseStatus)) {
-    return invalid('status', `unknown case status ${JSON.stringify(status)}; known: ${CASE_STATUSES.join(', ')}`);
+    return invalid('status', `没有 ${JSON.stringify(status)} 这种办件状态，可用的有：${CASE_STATUSES.join('、')} / unknown case status ${JSON.stringify(status)}; known: ${CASE_STATUSES.join(', ')}`);
   }
   return status as CaseStatus;
 }
 
 function checkAction(action: unknown): CaseAction {
   if (!CASE_ACTIONS.includes(action as CaseAction)) {
-    return invalid('action', `unknown action ${JSON.stringify(action)}; known: ${CASE_ACTIONS.join(', ')}`);
+    return invalid('action', `没有 ${JSON.stringify(action)} 这项办理操作，可用的有：${CASE_ACTIONS.join('、')} / unknown action ${JSON.stringify(action)}; known: ${CASE_ACTIONS.join(', ')}`);
   }
   return action as CaseAction;
 }
@@ -130,7 +134,7 @@ export function allowedActions(status: CaseStatus): CaseAction[] {
 
 export function nextStatus(status: CaseStatus, action: CaseAction): CaseStatus {
   const to = TRANSITIONS[checkStatus(status)][checkAction(action)];
-  if (to === undefined) throw new TransitionNotAllowedError(status, action, allowedActions(status));
+  if (to === undefined) throw new TransitionNotAllowedError(status, action, allowedActions(status), { status: STATUS_LABELS, action: ACTION_LABELS });
   return to;
 }
 
@@ -244,23 +248,25 @@ type Fields = Record<string, unknown>;
 function text(value: unknown, field: string, required: boolean | string, max: number = TEXT_LIMITS.reason): string | undefined {
   if (value === undefined || value === null || (typeof value === 'string' && isBlank(value))) {
     if (required === false) return undefined;
-    return invalid(field, required === true ? 'is required and must not be blank' : required);
+    return invalid(field, required === true ? '此项必填，不能为空 / is required and must not be blank' : required);
   }
-  if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
+  if (typeof value !== 'string') return invalid(field, `须填写文本，收到的是 ${typeof value} 类型 / must be text, got ${typeof value}`);
   return requireFits(value.trim(), field, max);
 }
 
-function oneOf<T extends string>(input: Fields, key: string, allowed: readonly T[]): T {
+/** `what` names the field for a clerk, `labels` the allowed values' Chinese names. */
+function oneOf<T extends string>(input: Fields, key: string, allowed: readonly T[], what: string, labels: Readonly<Record<T, string>>): T {
   const value = input[key];
   if (!allowed.includes(value as T)) {
-    return invalid(key, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+    const choices = allowed.map((a) => `${labels[a]}（${a}）`).join('、');
+    return invalid(key, `${what}须为以下之一：${choices}，收到的是 ${JSON.stringify(value)} / must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
   }
   return value as T;
 }
 
 function instant(at: unknown): string {
   const date = at instanceof Date ? at : typeof at === 'string' ? new Date(at) : undefined;
-  if (!date || Number.isNaN(date.getTime())) return invalid('at', `${JSON.stringify(at)} is not a point in time`);
+  if (!date || Number.isNaN(date.getTime())) return invalid('at', `时间 ${JSON.stringify(at)} 不是有效的时刻 / ${JSON.stringify(at)} is not a point in time`);
   return date.toISOString();
 }
 
@@ -268,7 +274,7 @@ function missingMaterials(input: Fields): MissingMaterial[] {
   const list = input['missingMaterials'];
   // R9: the one-time notification must name what is missing, or it notifies nothing.
   if (!Array.isArray(list) || list.length === 0) {
-    return invalid('missingMaterials', 'a supplement request must list at least one missing material');
+    return invalid('missingMaterials', '一次性告知补正须至少列出一项缺少的材料 / a supplement request must list at least one missing material');
   }
   if (list.length > TEXT_LIMITS.missingMaterials) {
     return invalid('missingMaterials', `最多列 ${TEXT_LIMITS.missingMaterials} 项，现为 ${list.length} 项 / lists ${list.length} materials; at most ${TEXT_LIMITS.missingMaterials}`, { maxItems: TEXT_LIMITS.missingMaterials });
@@ -283,25 +289,26 @@ function missingMaterials(input: Fields): MissingMaterial[] {
 
 /** R11: the outcome, and for a refusal its reason and the review/litigation notice. */
 function decision(input: Fields): Pick<HistoryEntry, 'outcome' | 'reason' | 'rightsNotice'> {
-  const outcome = oneOf(input, 'outcome', DECISION_OUTCOMES);
-  const reason = text(input['reason'], 'reason', outcome === 'REFUSED' && 'a refusal must state its reason');
+  const outcome = oneOf(input, 'outcome', DECISION_OUTCOMES, '办理结果', DECISION_OUTCOME_LABELS);
+  const reason = text(input['reason'], 'reason', outcome === 'REFUSED' && '不予许可须写明理由 / a refusal must state its reason');
   if (outcome === 'GRANTED') return reason === undefined ? { outcome } : { outcome, reason };
   return { outcome, reason, rightsNotice: text(input['rightsNotice'], 'rightsNotice', false, TEXT_LIMITS.rightsNotice) ?? reviewAndLitigationNotice() };
 }
 
 function forwardTarget(input: Fields, from: string): string {
-  const to = text(input['toPointCode'], 'toPointCode', 'forwarding needs the code of the point to forward to') as string;
+  const to = text(input['toPointCode'], 'toPointCode', '上报须填写接收办件的收件点代码 / forwarding needs the code of the point to forward to') as string;
   const toLevel = levelOfCode(to, 'toPointCode');
   const above = ancestorCodes(from, 'pointCode');
   // R17: village → township or county, township → county, always within the same county.
   if (!above.includes(to)) {
     const hint = above.length > 0 ? `one of ${above.join(', ')}` : 'nothing: a county centre has no level above it';
-    return invalid('toPointCode', `a case at ${from} can only be forwarded up to ${hint}; got ${to}`);
+    const zh = above.length > 0 ? `收件点 ${from} 的办件只能上报到 ${above.join('、')} 中的一个，不能报到 ${to}` : `县中心已是最上一级，收件点 ${from} 的办件不能再上报（填的是 ${to}）`;
+    return invalid('toPointCode', `${zh} / a case at ${from} can only be forwarded up to ${hint}; got ${to}`);
   }
   // R4: up to the level that decides the item, never past it.
   const deciding = input['decidingLevel'];
   if (isLevel(deciding) && LEVEL_SPECS[toLevel].depth > LEVEL_SPECS[deciding].depth) {
-    return invalid('toPointCode', `the item is decided at the ${deciding.toLowerCase()} level; forward to it, not above it`);
+    return invalid('toPointCode', `此事项由${LEVEL_SPECS[deciding].word}级决定，请上报到该级，不要越级上报 / the item is decided at the ${deciding.toLowerCase()} level; forward to it, not above it`);
   }
   return to;
 }
@@ -311,22 +318,22 @@ function actionFields(action: CaseAction, input: Fields, pointCode: string): Par
     case 'requestSupplement':
       return { missingMaterials: missingMaterials(input) };
     case 'notAccept':
-      return { reason: text(input['reason'], 'reason', 'not accepting a case requires a reason') };
+      return { reason: text(input['reason'], 'reason', '不予受理须写明理由 / not accepting a case requires a reason') };
     case 'returnDown':
-      return { reason: text(input['reason'], 'reason', 'returning a case requires a reason') };
+      return { reason: text(input['reason'], 'reason', '退回办件须写明理由 / returning a case requires a reason') };
     case 'withdraw':
       return { reason: text(input['reason'], 'reason', false) };
     case 'suspend':
-      return { reason: oneOf(input, 'reason', SUSPENSION_REASONS) };
+      return { reason: oneOf(input, 'reason', SUSPENSION_REASONS, '特别程序的事由', SUSPENSION_REASON_LABELS) };
     case 'forward':
       return { toPointCode: forwardTarget(input, pointCode) };
     case 'decide':
     case 'resultReceived':
       return decision(input);
     case 'deliver':
-      return { deliveryMethod: oneOf(input, 'method', DELIVERY_METHODS) };
+      return { deliveryMethod: oneOf(input, 'method', DELIVERY_METHODS, '送达方式', DELIVERY_METHOD_LABELS) };
     case 'evaluate':
-      return { evaluation: oneOf(input, 'level', EVALUATION_LEVELS) };
+      return { evaluation: oneOf(input, 'level', EVALUATION_LEVELS, '评价', EVALUATION_LEVEL_LABELS) };
     case 'supplySupplement':
     case 'accept':
     case 'resume':
@@ -416,7 +423,7 @@ const FORWARDED_TRANSITIONS: Readonly<Record<ForwardedStatus, Readonly<Partial<R
 
 function checkForwardedStatus(status: unknown): ForwardedStatus {
   if (!FORWARDED_STATUSES.includes(status as ForwardedStatus)) {
-    return invalid('status', `unknown forwarded-case status ${JSON.stringify(status)}; known: ${FORWARDED_STATUSES.join(', ')}`);
+    return invalid('status', `没有 ${JSON.stringify(status)} 这种上报件状态，可用的有：${FORWARDED_STATUSES.join('、')} / unknown forwarded-case status ${JSON.stringify(status)}; known: ${FORWARDED_STATUSES.join(', ')}`);
   }
   return status as ForwardedStatus;
 }
@@ -429,9 +436,9 @@ export function forwardedAllowedActions(status: ForwardedStatus): ForwardedActio
 
 export function nextForwardedStatus(status: ForwardedStatus, action: ForwardedAction): ForwardedStatus {
   const from = FORWARDED_TRANSITIONS[checkForwardedStatus(status)];
-  if (!FORWARDED_ACTIONS.includes(action)) invalid('action', `unknown action ${JSON.stringify(action)}; known: ${FORWARDED_ACTIONS.join(', ')}`);
+  if (!FORWARDED_ACTIONS.includes(action)) invalid('action', `上报件没有 ${JSON.stringify(action)} 这项办理操作，可用的有：${FORWARDED_ACTIONS.join('、')} / unknown action ${JSON.stringify(action)}; known: ${FORWARDED_ACTIONS.join(', ')}`);
   const to = from[action];
-  if (to === undefined) throw new TransitionNotAllowedError(status, action, forwardedAllowedActions(status));
+  if (to === undefined) throw new TransitionNotAllowedError(status, action, forwardedAllowedActions(status), { status: FORWARDED_STATUS_LABELS, action: ACTION_LABELS });
   return to;
 }
 

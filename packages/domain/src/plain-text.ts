@@ -42,12 +42,12 @@ const SQL = [
 
 /** Why `value` is not acceptable plain text, or null when it is. */
 export function plainTextProblem(value: string): string | null {
-  if (CONTROL.test(value)) return 'contains control characters; enter plain text';
+  if (CONTROL.test(value)) return '含有控制字符，请输入纯文本 / contains control characters; enter plain text';
   if (BIDI.test(value)) return '含有不可见的文字方向控制字符，请输入纯文本 / contains invisible bidirectional control characters; enter plain text';
   // White space alone is left to each field's own rule (an optional note may be empty); invisible
   // characters alone are text that looks empty and is not, so they are refused everywhere.
   if (value.trim() !== '' && isBlank(value)) return '只含不可见字符，等于空白；请填写内容或留空 / holds only invisible characters, so it is blank; write the text or leave it empty';
-  if (MARKUP.some((p) => p.test(value))) return 'looks like HTML or script markup; enter plain text (no < > tags)';
-  if (SQL.some((p) => p.test(value))) return 'looks like an SQL statement; enter plain text';
+  if (MARKUP.some((p) => p.test(value))) return '内容像是网页（HTML）或脚本标记，请输入纯文本，不要用 < > 标签 / looks like HTML or script markup; enter plain text (no < > tags)';
+  if (SQL.some((p) => p.test(value))) return '内容像是数据库（SQL）语句，请改用普通文字 / looks like an SQL statement; enter plain text';
   return null;
 }

@@ -64,12 +64,16 @@ export function chinesePart(message: string): string | undefined {
   return i > 0 ? m.slice(0, i) : m;
 }
 
+/** The field path InvalidInputError writes in front of its problem (`applicant.idNumber: `); screens show the field's name there. */
+const FIELD_PATH = /^[\w$.[\]-]+: /;
+
 /**
- * The message a refusal carries to a client: the thrower's own if it begins in Chinese, else the code's
- * sentence in front of it, so the API is Chinese-first for every client, ours or not.
+ * The message a refusal carries to a client: the thrower's own if it begins in Chinese (after the field
+ * path of a bad input), else the code's sentence in front of it, so the API is Chinese-first for every
+ * client, ours or not.
  */
 export function chineseFirst(code: string, message: string): string {
-  if (startsInChinese(message)) return message;
+  if (startsInChinese(message) || startsInChinese(message.replace(FIELD_PATH, ''))) return message;
   const sentence = isRefusalCode(code) ? REFUSALS[code] : '操作未能完成';
   return message ? `${sentence} / ${message}` : sentence;
 }

@@ -42,7 +42,7 @@ export function requireFits(value: string, field: string, max: number): string {
  */
 export function optionalText(value: unknown, field: string, max: number): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') return invalid(field, `must be text, got ${typeof value}`);
+  if (typeof value !== 'string') return invalid(field, `须填写文本，收到的是 ${typeof value} 类型 / must be text, got ${typeof value}`);
   if (isBlank(value)) return null;
   return requireFits(value.trim(), field, max);
 }

@@ -73,7 +73,7 @@ describe('counting working days (R13)', () => {
 
   it('refuses a negative or fractional number of days', () => {
     expect(caught(() => calendar.workingDaysAfter('2026-10-03', -1)).message).toBe(
-      'days: must be a whole number of working days, 0 or more, got -1',
+      'days: 工作日天数须为 0 或正整数，现为 -1 / must be a whole number of working days, 0 or more, got -1',
     );
     expect(caught(() => calendar.workingDaysAfter('2026-10-03', 0.5)).code).toBe('INVALID_INPUT');
   });
@@ -133,7 +133,7 @@ describe('centre overrides and years the library does not know', () => {
 
   it('refuses an override with a bad date or a non-boolean working flag, naming its position', () => {
     expect(caught(() => new WorkingCalendar([{ date: '2031-02-30', working: false }])).message).toBe(
-      'overrides[0].date: "2031-02-30" is not a date',
+      'overrides[0].date: 日期“2031-02-30”不存在，请核对 / "2031-02-30" is not a date',
     );
     const notBoolean = { date: '2031-01-06', working: 'no' } as unknown as { date: string; working: boolean };
     expect(caught(() => new WorkingCalendar([{ date: '2031-01-05', working: false }, notBoolean])).field).toBe(

@@ -12,14 +12,14 @@ describe('case numbers (R5)', () => {
   it('refuses a sequence outside 1–99999', () => {
     for (const seq of [0, 100_000, 1.5, -3]) {
       expect(caught(() => formatCaseNo('140925', '2026-11-23', seq)).message).toBe(
-        `seq: sequence must be a whole number from 1 to 99999, got ${seq}`,
+        `seq: 办件编号的流水号须为 1 至 99999 的整数，现为 ${seq} / sequence must be a whole number from 1 to 99999, got ${seq}`,
       );
     }
   });
 
   it('refuses a point code of no known level and a date that does not exist', () => {
     expect(caught(() => formatCaseNo('1409251', '2026-11-23', 1)).field).toBe('pointCode');
-    expect(caught(() => formatCaseNo('140925', '2026-02-30', 1)).message).toBe('date: "2026-02-30" is not a date');
+    expect(caught(() => formatCaseNo('140925', '2026-02-30', 1)).message).toBe('date: 日期“2026-02-30”不存在，请核对 / "2026-02-30" is not a date');
   });
 
   it('parses a case number back into point, level, date and sequence', () => {
@@ -49,10 +49,10 @@ describe('case numbers (R5)', () => {
 
   it('refuses an impossible date and the unused sequence 00000 inside an otherwise well-formed number', () => {
     expect(caught(() => parseCaseNo('140925-20260230-00001')).message).toBe(
-      'caseNo: date 20260230 in case number 140925-20260230-00001 does not exist',
+      'caseNo: 办件编号 140925-20260230-00001 中的日期 20260230 不存在 / date 20260230 in case number 140925-20260230-00001 does not exist',
     );
     expect(caught(() => parseCaseNo('140925-20260228-00000')).message).toBe(
-      'caseNo: sequence 00000 in case number 140925-20260228-00000 is not used; sequences start at 00001',
+      'caseNo: 办件编号 140925-20260228-00000 的流水号 00000 不使用，流水号从 00001 起 / sequence 00000 in case number 140925-20260228-00000 is not used; sequences start at 00001',
     );
   });
 });

@@ -19,15 +19,15 @@ describe('calendar-day strings', () => {
   });
 
   it('refuses days that do not exist, quoting the value', () => {
-    expect(caught(() => parseDate('2026-02-30', 'acceptedOn')).message).toBe('acceptedOn: "2026-02-30" is not a date');
-    expect(caught(() => parseDate('2025-02-29')).message).toBe('date: "2025-02-29" is not a date');
-    expect(caught(() => parseDate('2026-13-01')).message).toBe('date: "2026-13-01" is not a date');
+    expect(caught(() => parseDate('2026-02-30', 'acceptedOn')).message).toBe('acceptedOn: 日期“2026-02-30”不存在，请核对 / "2026-02-30" is not a date');
+    expect(caught(() => parseDate('2025-02-29')).message).toBe('date: 日期“2025-02-29”不存在，请核对 / "2025-02-29" is not a date');
+    expect(caught(() => parseDate('2026-13-01')).message).toBe('date: 日期“2026-13-01”不存在，请核对 / "2026-13-01" is not a date');
   });
 
   it('refuses anything not shaped YYYY-MM-DD, saying which shape it wants', () => {
-    expect(caught(() => parseDate('abc')).message).toBe('date: "abc" is not a date (expected YYYY-MM-DD)');
-    expect(caught(() => parseDate('2026-1-5')).message).toBe('date: "2026-1-5" is not a date (expected YYYY-MM-DD)');
-    expect(caught(() => parseDate(20261123)).message).toBe('date: expected a date as YYYY-MM-DD, got number');
+    expect(caught(() => parseDate('abc')).message).toBe('date: 日期“abc”的格式不对，请按 YYYY-MM-DD 填写 / "abc" is not a date (expected YYYY-MM-DD)');
+    expect(caught(() => parseDate('2026-1-5')).message).toBe('date: 日期“2026-1-5”的格式不对，请按 YYYY-MM-DD 填写 / "2026-1-5" is not a date (expected YYYY-MM-DD)');
+    expect(caught(() => parseDate(20261123)).message).toBe('date: 须填写日期（格式 YYYY-MM-DD），收到的是 number 类型 / expected a date as YYYY-MM-DD, got number');
     expect(isValidDate('2026-11-23T00:00:00Z')).toBe(false);
   });
 
@@ -42,7 +42,7 @@ describe('calendar-day strings', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addDays('2026-11-23', 0)).toBe('2026-11-23');
-    expect(caught(() => addDays('2026-11-23', 1.5)).message).toBe('days: must be a whole number, got 1.5');
+    expect(caught(() => addDays('2026-11-23', 1.5)).message).toBe('days: 天数须为整数，现为 1.5 / must be a whole number, got 1.5');
   });
 
   it('compares and measures dates', () => {
@@ -64,6 +64,6 @@ describe('calendar-day strings', () => {
   it('converts to and from the compact form used in case numbers', () => {
     expect(toCompactDate('2026-11-23')).toBe('20261123');
     expect(fromCompactDate('20261123')).toBe('2026-11-23');
-    expect(caught(() => fromCompactDate('20260230', 'caseNo')).message).toBe('caseNo: "20260230" is not a date');
+    expect(caught(() => fromCompactDate('20260230', 'caseNo')).message).toBe('caseNo: 日期“20260230”不存在，请核对 / "20260230" is not a date');
   });
 });

@@ -21,7 +21,7 @@ describe('promised limits of items (R2)', () => {
 
   it('refuses the guide example 20 → 12, because the 50% rule wins', () => {
     const error = caught(() => validatePromisedLimit(20, 12));
-    expect(error.message).toBe('promisedDays: promised limit 12 exceeds half of the legal limit 20 (at most 10)');
+    expect(error.message).toBe('promisedDays: 承诺时限 12 个工作日超过了法定时限 20 个工作日的一半，最多只能承诺 10 个工作日 / promised limit 12 exceeds half of the legal limit 20 (at most 10)');
     expect(error.details).toEqual({ legalDays: 20, promisedDays: 12, maxPromisedDays: 10 });
   });
 
@@ -32,7 +32,7 @@ describe('promised limits of items (R2)', () => {
 
   it('refuses negative or fractional limits, naming which one', () => {
     expect(caught(() => validatePromisedLimit(-1, 0)).message).toBe(
-      'legalDays: must be a whole number of working days, 0 or more, got -1',
+      'legalDays: 时限须为 0 或正整数个工作日，现为 -1 / must be a whole number of working days, 0 or more, got -1',
     );
     expect(caught(() => validatePromisedLimit(20, 2.5)).field).toBe('promisedDays');
   });
@@ -62,7 +62,7 @@ describe('promised deadlines (R13)', () => {
     expect(suspensionWorkingDays(calendar, '2026-11-17', '2026-11-19')).toBe(2);
     expect(suspensionWorkingDays(calendar, '2026-09-30', '2026-10-08')).toBe(1);
     expect(caught(() => suspensionWorkingDays(calendar, '2026-11-19', '2026-11-17')).message).toBe(
-      'resumedOn: 2026-11-17 is before the suspension started on 2026-11-19',
+      'resumedOn: 恢复日期 2026-11-17 早于特别程序开始的日期 2026-11-19 / 2026-11-17 is before the suspension started on 2026-11-19',
     );
   });
 

@@ -69,19 +69,19 @@ describe('one rule for both sides of a hand-over', () => {
   it('refuses a refusal without its reason, with the same words at the origin and above', () => {
     const above = caught(() => applyForwardedAction({ status: 'ACCEPTED' }, 'decide', { outcome: 'REFUSED' }, township));
     const origin = caught(() => applyAction({ status: 'ACCEPTED' }, 'decide', { outcome: 'REFUSED' }, village));
-    expect(above.message).toBe('reason: a refusal must state its reason');
+    expect(above.message).toBe('reason: 不予许可须写明理由 / a refusal must state its reason');
     expect(above.message).toBe(origin.message);
   });
 
   it('requires a return to say why, as the origin’s own return does', () => {
     expect(caught(() => applyForwardedAction({ status: 'RECEIVED' }, 'returnDown', { reason: '  ' }, township)).message).toBe(
-      'reason: returning a case requires a reason',
+      'reason: 退回办件须写明理由 / returning a case requires a reason',
     );
   });
 
   it('lists every missing material at once (R9), each with a name', () => {
     expect(caught(() => applyForwardedAction({ status: 'RECEIVED' }, 'requestSupplement', { missingMaterials: [] }, township)).message).toBe(
-      'missingMaterials: a supplement request must list at least one missing material',
+      'missingMaterials: 一次性告知补正须至少列出一项缺少的材料 / a supplement request must list at least one missing material',
     );
     const { entry } = applyForwardedAction({ status: 'RECEIVED' }, 'requestSupplement', { missingMaterials: [{ name: '婚育情况证明', problem: '缺少原件' }] }, township);
     expect(entry.missingMaterials).toEqual([{ name: '婚育情况证明', problem: '缺少原件' }]);
@@ -90,11 +90,11 @@ describe('one rule for both sides of a hand-over', () => {
   it('forwards on only up the county and no higher than the level that decides the item (R4, R17)', () => {
     expect(applyForwardedAction({ status: 'RECEIVED' }, 'forward', { toPointCode: '140925', decidingLevel: 'COUNTY' }, township).entry.toPointCode).toBe('140925');
     expect(caught(() => applyForwardedAction({ status: 'RECEIVED' }, 'forward', { toPointCode: '140926', decidingLevel: 'COUNTY' }, township)).message).toBe(
-      'toPointCode: a case at 140925100 can only be forwarded up to one of 140925; got 140926',
+      'toPointCode: 收件点 140925100 的办件只能上报到 140925 中的一个，不能报到 140926 / a case at 140925100 can only be forwarded up to one of 140925; got 140926',
     );
     // The origin's forward obeys the same bound.
     expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925', decidingLevel: 'TOWNSHIP' }, village)).message).toBe(
-      'toPointCode: the item is decided at the township level; forward to it, not above it',
+      'toPointCode: 此事项由乡镇级决定，请上报到该级，不要越级上报 / the item is decided at the township level; forward to it, not above it',
     );
   });
 });

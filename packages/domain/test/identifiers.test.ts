@@ -72,19 +72,19 @@ describe('resident ID (GB 11643)', () => {
     const error = caught(() => validateResidentId('140925199001011234', 'applicant.idNumber', TODAY));
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.field).toBe('applicant.idNumber');
-    expect(error.message).toBe('applicant.idNumber: check digit should be 7, got 4');
+    expect(error.message).toBe('applicant.idNumber: 身份证号末位校验码应为 7，现为 4，请核对号码 / check digit should be 7, got 4');
     expect(error.details).toEqual({ expected: '7', got: '4' });
   });
 
   it('refuses a value of the wrong length, saying how long it was', () => {
     expect(caught(() => validateResidentId('140925900101123', 'idNumber', TODAY)).message).toBe(
-      'idNumber: a resident ID has 18 characters, got 15',
+      'idNumber: 身份证号应为 18 位，现为 15 位 / a resident ID has 18 characters, got 15',
     );
   });
 
   it('refuses letters anywhere but the last position, naming the character and its position', () => {
     expect(caught(() => validateResidentId('1409251990A1011237', 'idNumber', TODAY)).message).toBe(
-      'idNumber: a resident ID is 17 digits followed by a digit or X; character 11 is "A"',
+      'idNumber: 身份证号为 17 位数字加 1 位数字或 X，第 11 位“A”不对 / a resident ID is 17 digits followed by a digit or X; character 11 is "A"',
     );
     expect(caught(() => validateResidentId('14092519900101123Y', 'idNumber', TODAY)).message).toMatch(/character 18 is "Y"/);
   });
@@ -92,14 +92,14 @@ describe('resident ID (GB 11643)', () => {
   it('refuses a birth date that does not exist, such as 30 February 1999', () => {
     const first17 = '14092519990230123';
     expect(caught(() => validateResidentId(first17 + gb11643(first17), 'idNumber', TODAY)).message).toBe(
-      'idNumber: birth date 19990230 does not exist',
+      'idNumber: 身份证号中的出生日期 19990230 不存在 / birth date 19990230 does not exist',
     );
   });
 
   it('refuses a birth date after today, and accepts one born today', () => {
     const tomorrow = '14092520261124123';
     expect(caught(() => validateResidentId(tomorrow + gb11643(tomorrow), 'idNumber', TODAY)).message).toBe(
-      'idNumber: birth date 2026-11-24 is in the future',
+      'idNumber: 身份证号中的出生日期 2026-11-24 晚于今天 / birth date 2026-11-24 is in the future',
     );
     const today = '14092520261123123';
     expect(validateResidentId(today + gb11643(today), 'idNumber', TODAY)).toBe(today + gb11643(today));
@@ -108,13 +108,13 @@ describe('resident ID (GB 11643)', () => {
   it('refuses a birth date before 1900 as a typo', () => {
     const first17 = '14092518991231123';
     expect(caught(() => validateResidentId(first17 + gb11643(first17), 'idNumber', TODAY)).message).toBe(
-      'idNumber: birth date 1899-12-31 is before 1900',
+      'idNumber: 身份证号中的出生日期 1899-12-31 早于 1900 年 / birth date 1899-12-31 is before 1900',
     );
   });
 
   it('refuses a non-string value without crashing', () => {
     expect(caught(() => validateResidentId(110105194912310020, 'idNumber', TODAY)).message).toBe(
-      'idNumber: expected a string, got number',
+      'idNumber: 须填写文本，收到的是 number 类型 / expected a string, got number',
     );
   });
 
@@ -125,7 +125,7 @@ describe('resident ID (GB 11643)', () => {
   });
 
   it('computes check digits only from exactly 17 digits', () => {
-    expect(caught(() => residentIdCheckDigit('1234')).message).toBe('first17: must be exactly 17 digits, got "1234"');
+    expect(caught(() => residentIdCheckDigit('1234')).message).toBe('first17: 身份证号前 17 位须全为数字，现为“1234” / must be exactly 17 digits, got "1234"');
   });
 });
 
@@ -149,19 +149,19 @@ describe('unified social credit code (GB 32100)', () => {
 
   it('refuses a wrong check character, naming the expected one', () => {
     const error = caught(() => validateCreditCode('91350100M000100Y44', 'applicant.creditCode'));
-    expect(error.message).toBe('applicant.creditCode: check character should be 3, got 4');
+    expect(error.message).toBe('applicant.creditCode: 统一社会信用代码末位校验码应为 3，现为 4，请核对代码 / check character should be 3, got 4');
     expect(error.details).toEqual({ expected: '3', got: '4' });
   });
 
   it('refuses the letters a credit code never uses (I, O, Z, S, V)', () => {
     expect(caught(() => validateCreditCode('91350100M0O0100Y43')).message).toBe(
-      'creditCode: character 11 is "O", which a credit code never uses (allowed: digits and letters except I, O, Z, S, V)',
+      'creditCode: 统一社会信用代码第 11 位“O”不是有效字符（只用数字和除 I、O、Z、S、V 以外的大写字母） / character 11 is "O", which a credit code never uses (allowed: digits and letters except I, O, Z, S, V)',
     );
   });
 
   it('refuses a wrong length and a registering-authority division code that is not digits', () => {
     expect(caught(() => validateCreditCode('91350100M000100Y4')).message).toBe(
-      'creditCode: a unified social credit code has 18 characters, got 17',
+      'creditCode: 统一社会信用代码应为 18 位，现为 17 位 / a unified social credit code has 18 characters, got 17',
     );
     const first17 = '91A50100M000100Y4';
     expect(caught(() => validateCreditCode(first17 + gb32100(first17))).message).toMatch(
@@ -185,7 +185,7 @@ describe('phone numbers', () => {
 
   it('refuses numbers that are neither, naming the field and both accepted shapes', () => {
     for (const bad of ['12812345678', '1381234567', '4722345', 'phone']) {
-      expect(() => validatePhone(bad, 'applicant.phone')).toThrow(/^applicant\.phone: ".*" is neither a mainland mobile/);
+      expect(() => validatePhone(bad, 'applicant.phone')).toThrow(/^applicant\.phone: 电话号码“.*”不对：.* \/ ".*" is neither a mainland mobile/);
     }
   });
 });
@@ -199,10 +199,10 @@ describe('division codes of service points', () => {
 
   it('refuses a code of the wrong length for its level, quoting it', () => {
     expect(caught(() => validateDivisionCode('14092', 'COUNTY', 'countyCode')).message).toBe(
-      'countyCode: county code must be 6 digits, got "14092"',
+      'countyCode: 县级行政区划代码须为 6 位数字，现为 "14092" / county code must be 6 digits, got "14092"',
     );
     expect(caught(() => validateDivisionCode('140925', 'VILLAGE')).message).toBe(
-      'code: village code must be 12 digits, got "140925"',
+      'code: 村级行政区划代码须为 12 位数字，现为 "140925" / village code must be 12 digits, got "140925"',
     );
   });
 
@@ -211,7 +211,7 @@ describe('division codes of service points', () => {
     expect(levelOfCode('140925100')).toBe('TOWNSHIP');
     expect(levelOfCode('140925100201')).toBe('VILLAGE');
     expect(caught(() => levelOfCode('1409251002')).message).toBe(
-      'code: a point code has 6 (county), 9 (township) or 12 (village) digits, got "1409251002"',
+      'code: 收件点代码应为 6 位（县）、9 位（乡镇）或 12 位（村）数字，现为 "1409251002" / a point code has 6 (county), 9 (township) or 12 (village) digits, got "1409251002"',
     );
   });
 

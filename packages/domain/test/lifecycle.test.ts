@@ -60,13 +60,13 @@ describe('the transition table (R8, R12)', () => {
   it('refuses an action the status does not allow, naming the state and what is allowed now', () => {
     const error = caught(() => nextStatus('DECIDED', 'accept'));
     expect(error.code).toBe('TRANSITION_NOT_ALLOWED');
-    expect(error.message).toBe('Cannot accept a case that is DECIDED; allowed now: deliver');
+    expect(error.message).toBe('不能对已办结的办件进行“受理”；现在可以：送达 / Cannot accept a case that is DECIDED; allowed now: deliver');
     expect(error.details).toEqual({ state: 'DECIDED', action: 'accept', allowed: ['deliver'] });
   });
 
   it('says a final status allows nothing', () => {
     expect(caught(() => nextStatus('WITHDRAWN', 'accept')).message).toBe(
-      'Cannot accept a case that is WITHDRAWN; allowed now: none (WITHDRAWN is final)',
+      '不能对已撤回的办件进行“受理”；现在可以：无（已是最终状态） / Cannot accept a case that is WITHDRAWN; allowed now: none (WITHDRAWN is final)',
     );
   });
 
@@ -77,8 +77,8 @@ describe('the transition table (R8, R12)', () => {
   });
 
   it('refuses unknown statuses and actions as bad input rather than as a transition problem', () => {
-    expect(caught(() => nextStatus('LOST' as CaseStatus, 'accept')).message).toMatch(/^status: unknown case status "LOST"/);
-    expect(caught(() => nextStatus('REGISTERED', 'approve' as CaseAction)).message).toMatch(/^action: unknown action "approve"/);
+    expect(caught(() => nextStatus('LOST' as CaseStatus, 'accept')).message).toMatch(/^status: 没有 "LOST" 这种办件状态，可用的有：.* \/ unknown case status "LOST"/);
+    expect(caught(() => nextStatus('REGISTERED', 'approve' as CaseAction)).message).toMatch(/^action: 没有 "approve" 这项办理操作，可用的有：.* \/ unknown action "approve"/);
   });
 
   it('runs the promised-limit clock only while accepted or forwarded', () => {
@@ -145,11 +145,11 @@ describe('applying an action and recording it', () => {
 
   it('refuses a context without a staff member, a valid point or a real instant', () => {
     expect(caught(() => applyAction({ status: 'REGISTERED' }, 'accept', {}, { ...village, by: ' ' })).message).toBe(
-      'by: is required and must not be blank',
+      'by: 此项必填，不能为空 / is required and must not be blank',
     );
     expect(caught(() => applyAction({ status: 'REGISTERED' }, 'accept', {}, { ...village, pointCode: '14' })).field).toBe('pointCode');
     expect(caught(() => applyAction({ status: 'REGISTERED' }, 'accept', {}, { ...village, at: 'yesterday' })).message).toBe(
-      'at: "yesterday" is not a point in time',
+      'at: 时间 "yesterday" 不是有效的时刻 / "yesterday" is not a point in time',
     );
   });
 });
@@ -157,11 +157,11 @@ describe('applying an action and recording it', () => {
 describe('input each action requires', () => {
   it('requires a supplement request to list at least one material, each with a name (R9)', () => {
     expect(caught(() => applyAction({ status: 'REGISTERED' }, 'requestSupplement', { missingMaterials: [] }, village)).message).toBe(
-      'missingMaterials: a supplement request must list at least one missing material',
+      'missingMaterials: 一次性告知补正须至少列出一项缺少的材料 / a supplement request must list at least one missing material',
     );
     const unnamed = { missingMaterials: [{ name: '营业执照副本' }, { name: '  ' }] };
     expect(caught(() => applyAction({ status: 'REGISTERED' }, 'requestSupplement', unnamed, village)).message).toBe(
-      'missingMaterials[1].name: is required and must not be blank',
+      'missingMaterials[1].name: 此项必填，不能为空 / is required and must not be blank',
     );
   });
 
@@ -177,10 +177,10 @@ describe('input each action requires', () => {
 
   it('requires reasons for not accepting and for returning a case down', () => {
     expect(caught(() => applyAction({ status: 'SUPPLEMENT_REQUESTED' }, 'notAccept', { reason: ' ' }, village)).message).toBe(
-      'reason: not accepting a case requires a reason',
+      'reason: 不予受理须写明理由 / not accepting a case requires a reason',
     );
     expect(caught(() => applyAction({ status: 'FORWARDED' }, 'returnDown', {} as { reason: string }, village)).message).toBe(
-      'reason: returning a case requires a reason',
+      'reason: 退回办件须写明理由 / returning a case requires a reason',
     );
   });
 
@@ -188,7 +188,7 @@ describe('input each action requires', () => {
     const { entry } = applyAction({ status: 'ACCEPTED' }, 'suspend', { reason: 'ON_SITE_INSPECTION' }, village);
     expect(entry).toMatchObject({ toStatus: 'SUSPENDED', reason: 'ON_SITE_INSPECTION' });
     expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'suspend', { reason: 'HOLIDAY' as 'HEARING' }, village)).message).toBe(
-      'reason: must be one of ON_SITE_INSPECTION, EXPERT_REVIEW, PUBLIC_NOTICE, HEARING, got "HOLIDAY"',
+      'reason: 特别程序的事由须为以下之一：现场踏勘（ON_SITE_INSPECTION）、专家评审（EXPERT_REVIEW）、公示（PUBLIC_NOTICE）、听证（HEARING），收到的是 "HOLIDAY" / must be one of ON_SITE_INSPECTION, EXPERT_REVIEW, PUBLIC_NOTICE, HEARING, got "HOLIDAY"',
     );
   });
 
@@ -203,17 +203,17 @@ describe('input each action requires', () => {
     expect(applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925' }, village).entry.toPointCode).toBe('140925');
     expect(applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925100' }, village).entry.toPointCode).toBe('140925100');
     expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140925200' }, village)).message).toBe(
-      'toPointCode: a case at 140925100201 can only be forwarded up to one of 140925100, 140925; got 140925200',
+      'toPointCode: 收件点 140925100201 的办件只能上报到 140925100、140925 中的一个，不能报到 140925200 / a case at 140925100201 can only be forwarded up to one of 140925100, 140925; got 140925200',
     );
     const county = { ...village, pointCode: '140925' };
     expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'forward', { toPointCode: '140900' }, county)).message).toBe(
-      'toPointCode: a case at 140925 can only be forwarded up to nothing: a county centre has no level above it; got 140900',
+      'toPointCode: 县中心已是最上一级，收件点 140925 的办件不能再上报（填的是 140900） / a case at 140925 can only be forwarded up to nothing: a county centre has no level above it; got 140900',
     );
   });
 
   it('requires a refusal to carry its reason and the review and litigation notice (R11)', () => {
     expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'decide', { outcome: 'REFUSED' }, village)).message).toBe(
-      'reason: a refusal must state its reason',
+      'reason: 不予许可须写明理由 / a refusal must state its reason',
     );
     const { entry } = applyAction({ status: 'ACCEPTED' }, 'decide', { outcome: 'REFUSED', reason: '储存场所不符合安全要求' }, village);
     expect(entry).toMatchObject({ outcome: 'REFUSED', reason: '储存场所不符合安全要求', rightsNotice: RIGHTS });
@@ -233,7 +233,7 @@ describe('input each action requires', () => {
   it('refuses an outcome, delivery method or evaluation level outside its list', () => {
     expect(caught(() => applyAction({ status: 'ACCEPTED' }, 'decide', { outcome: 'MAYBE' as 'GRANTED' }, village)).field).toBe('outcome');
     expect(caught(() => applyAction({ status: 'DECIDED' }, 'deliver', { method: 'FAX' as 'MAIL' }, village)).message).toBe(
-      'method: must be one of PICKUP, MAIL, ELECTRONIC, got "FAX"',
+      'method: 送达方式须为以下之一：窗口领取（PICKUP）、邮寄送达（MAIL）、电子送达（ELECTRONIC），收到的是 "FAX" / must be one of PICKUP, MAIL, ELECTRONIC, got "FAX"',
     );
     expect(caught(() => applyAction({ status: 'DELIVERED' }, 'evaluate', { level: 'OK' as 'SATISFIED' }, village)).field).toBe('level');
   });
