@@ -48,7 +48,7 @@ function literalArgument(src: string, from: number, index: number): string | und
     } else if (c === ',' && depth === 0) arg++;
   }
   const rest = src.slice(i).trimStart();
-  const m = /^(['"`])([\s\S]{0,40})/.exec(rest);
+  const m = /^(['"`])([\s\S]{0,80})/.exec(rest);
   return m ? m[2] : undefined;
 }
 
@@ -60,7 +60,9 @@ describe('what a refusal says', () => {
       for (const [pattern, index] of REFUSING_CALLS) {
         for (const m of src.matchAll(pattern)) {
           const opening = literalArgument(src, m.index + m[0].length, index);
-          if (opening === undefined || opening.startsWith('${') || startsInChinese(opening)) continue;
+          if (opening === undefined || startsInChinese(opening)) continue;
+          // A message opening with a value (`${caseNo} …`): what follows the value must not be English.
+          if (opening.startsWith('${') && !/^(\$\{[^}]*\}[\s\d:：,，.-]*)+[A-Za-z]/.test(opening)) continue;
           const line = src.slice(0, m.index).split('\n').length;
           english.push(`${relative(root, file)}:${line}: ${m[0]}${opening}`);
         }

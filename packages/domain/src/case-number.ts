@@ -43,7 +43,7 @@ export function parseCaseNo(value: unknown, field = 'caseNo'): CaseNoParts {
   if (!m) {
     return invalid(
       field,
-      `${JSON.stringify(value)} is not a case number (expected <6/9/12-digit point code>-<YYYYMMDD>-<5-digit sequence>, e.g. ${EXAMPLE})`,
+      `办件编号格式不对：${JSON.stringify(value)}（应为“收件点代码（6、9 或 12 位）-年月日-5 位流水号”，如 ${EXAMPLE}） / ${JSON.stringify(value)} is not a case number (expected <6/9/12-digit point code>-<YYYYMMDD>-<5-digit sequence>, e.g. ${EXAMPLE})`,
     );
   }
   const [, pointCode = '', compactDate = '', seqText = ''] = m;

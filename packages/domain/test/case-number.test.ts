@@ -42,7 +42,7 @@ describe('case numbers (R5)', () => {
 
   it('explains the expected shape when the value is not a case number', () => {
     expect(caught(() => parseCaseNo('140925-2026-11-23-17')).message).toBe(
-      'caseNo: "140925-2026-11-23-17" is not a case number (expected <6/9/12-digit point code>-<YYYYMMDD>-<5-digit sequence>, e.g. 140925100201-20261123-00017)',
+      'caseNo: 办件编号格式不对："140925-2026-11-23-17"（应为“收件点代码（6、9 或 12 位）-年月日-5 位流水号”，如 140925100201-20261123-00017） / "140925-2026-11-23-17" is not a case number (expected <6/9/12-digit point code>-<YYYYMMDD>-<5-digit sequence>, e.g. 140925100201-20261123-00017)',
     );
     expect(caught(() => parseCaseNo('1409251-20261123-00017')).code).toBe('INVALID_INPUT');
   });
