@@ -139,3 +139,35 @@ export function levelDutyTypeDefs(n: LevelSpec): string {
   }
 `;
 }
+
+/**
+ * The shapes clients keep (issue 14), on the county subgraph: the gateway sends each to the level it is for
+ * (gateway/src/level-routing.ts) — `punch` to the signed-in member of staff's level, the others to the
+ * level of the point or username they name — so the county answers them only for its own points and staff.
+ */
+export const routedDutyTypeDefs = /* GraphQL */ `
+  extend type Query {
+    "The working hours of a point at any level (its own, or the county default). Anyone who reads the point."
+    workSchedule(pointCode: ID!): WorkSchedule!
+    "A member of staff's month at any level (month: 2026-10). Themself, their point's director and supervisor, and those above."
+    attendanceMonth(username: ID!, month: String!): AttendanceMonth!
+  }
+
+  extend type Mutation {
+    "Sets a point's own working hours and thresholds: the directors over it. Recorded with who and when."
+    setWorkSchedule(pointCode: ID!, input: WorkScheduleInput!): WorkSchedule!
+    "A punch by the signed-in member of staff, at the server's time; its kind follows their point's schedule. Nobody punches for another (R38)."
+    punch: Punch!
+    "Imports a punch machine's log for a point: CSV with the header username,timestamp. All or nothing; importing it again changes nothing."
+    importPunches(pointCode: ID!, csv: String!): PunchImport!
+  }
+`;
+
+/** The level field each routed field becomes (the gateway's rewrite and the county's own answer). */
+export const ROUTED_DUTY_FIELDS = {
+  workSchedule: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}WorkSchedule` },
+  attendanceMonth: { by: 'username', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}AttendanceMonth` },
+  setWorkSchedule: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `set${n.type}WorkSchedule` },
+  punch: { by: 'actor', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}Punch` },
+  importPunches: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `import${n.type}Punches` },
+} as const;
