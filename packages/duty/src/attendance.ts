@@ -53,9 +53,9 @@ function sessionAt(sessions: readonly Session[], minutes: number): Session | und
 }
 
 /**
- * The kinds of a day's punches: in a session's window the first punch is its punch-in and the last its
- * punch-out; a lone punch is the punch-in before the session's middle, the punch-out after it. Punches in
- * between (a second tap) keep the kind of the nearer end; punches outside every window are OUTSIDE_WINDOW.
+ * The kinds of a day's punches: in a session's window the first of several punches is its punch-in (a late
+ * arrival too), and a punch after the session's middle is its punch-out (the last one counts); a lone punch,
+ * or a second tap before the middle, is a punch-in. Punches outside every window are OUTSIDE_WINDOW.
  */
 export function classifyDay(schedule: WorkSchedule, date: string, ats: readonly Date[]): ClassifiedPunch[] {
   const sessions = sessionsOf(schedule, Number(date.slice(5, 7)));
@@ -75,11 +75,8 @@ export function classifyDay(schedule: WorkSchedule, date: string, ats: readonly 
     }
     const list = bySession.get(s.name)!;
     const middle = (s.start + s.end) / 2;
-    let isIn: boolean;
-    if (list.length === 1) isIn = chinaMinutes(at) < middle;
-    else if (at === list[0]) isIn = true;
-    else if (at === list[list.length - 1]) isIn = false;
-    else isIn = chinaMinutes(at) < middle;
+    // The first of several is the punch-in however late; any other before the middle is a second tap of it.
+    const isIn = (list.length > 1 && at === list[0]) || chinaMinutes(at) < middle;
     out.push({ at, kind: `${s.name}_${isIn ? 'IN' : 'OUT'}` as PunchKind });
   }
   return out;
@@ -155,7 +152,7 @@ export function dayStatus(input: { date: string; day: DayInfo; schedule: WorkSch
       continue;
     }
     const inP = punches.find((p) => p.kind === `${s.name}_IN`);
-    const outP = punches.find((p) => p.kind === `${s.name}_OUT`);
+    const outP = [...punches].reverse().find((p) => p.kind === `${s.name}_OUT`);
     const startExcused = coversMoment(excused, s.start);
     const endExcused = coversMoment(excused, s.end);
     if (!inP && !outP && !startExcused && !endExcused) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '@scf/domain';
-import { classifyDay, dayStatus, monthSummary, type ExcusedInterval } from '../src/attendance.js';
+import { classifyDay, dayStatus, kindOfNewPunch, monthSummary, type ExcusedInterval } from '../src/attendance.js';
 import { parsePunchCsv, parseTimestamp } from '../src/csv.js';
 import { applyScheduleInput, COUNTY_DEFAULT_SCHEDULE, hhmm, sessionsOf } from '../src/schedule.js';
 
@@ -21,6 +21,10 @@ describe('the day-status rules, without a database', () => {
     expect(classifyDay(COUNTY_DEFAULT_SCHEDULE, '2026-10-12', [at('2026-10-12', '11:58')]).map((p) => p.kind)).toEqual(['MORNING_OUT']);
     expect(classifyDay(COUNTY_DEFAULT_SCHEDULE, '2026-10-12', ['08:20', '08:21', '12:01', '05:00'].map((t) => at('2026-10-12', t))).map((p) => p.kind))
       .toEqual(['OUTSIDE_WINDOW', 'MORNING_IN', 'MORNING_IN', 'MORNING_OUT']);
+    // A second tap just after the first is not an early leave; the last punch-out counts.
+    expect(kindOfNewPunch(COUNTY_DEFAULT_SCHEDULE, at('2026-10-12', '08:21'), [at('2026-10-12', '08:20')])).toBe('MORNING_IN');
+    expect(day('2026-10-12', ['08:20', '08:21', '14:25', '18:01'])).toMatchObject({ status: 'MISSING_PUNCH', early: 0, missing: 1 });
+    expect(day('2026-10-12', ['08:20', '11:00', '12:01', '14:25', '18:01'])).toMatchObject({ status: 'PRESENT', early: 0 });
   });
 
   it('excuses what approved leave or a registered errand covers (R40), for leave to feed in later', () => {
