@@ -227,6 +227,22 @@ describe('staff on duty, through the gateway', () => {
     });
   });
 
+  it("follows the county's own calendar entries: a day it closes is a rest day, a Saturday it opens a working day", async () => {
+    fed.setNow('2026-11-02T02:00:00Z');
+    const set = (date: string, working: boolean, name: string) =>
+      fed.as(DIRECTOR).query(`mutation { setCalendarDay(date: "${date}", working: ${working}, name: "${name}", countyCode: "${NINGWU}") { date working } }`);
+    ok(await set('2026-10-29', false, '县城停电'));
+    ok(await set('2026-10-31', true, '集中办公日'));
+    const m = await month(CLERK_B);
+    expect(m.workingDays).toBe(18);
+    expect(m.days.find((d: any) => d.date === '2026-10-29')).toMatchObject({ working: false, status: 'REST_DAY' });
+    expect(m.days.find((d: any) => d.date === '2026-10-29').rule).toContain('县城停电');
+    // Nobody punched on the opened Saturday: a whole day's absence more.
+    expect(m.days.find((d: any) => d.date === '2026-10-31')).toMatchObject({ working: true, status: 'ABSENT_DAY' });
+    for (const date of ['2026-10-29', '2026-10-31']) ok(await fed.as(DIRECTOR).query(`mutation { clearCalendarDay(date: "${date}", countyCode: "${NINGWU}") { date } }`));
+    expect((await month(CLERK_B)).days.find((d: any) => d.date === '2026-10-31').status).toBe('REST_DAY');
+  });
+
   describe("the issue's shapes, each sent by the gateway to the level it is for", () => {
     it('punch is the signed-in member of staff\'s, at their own level', async () => {
       fed.setNow(cst('2026-11-03', '08:25'));
