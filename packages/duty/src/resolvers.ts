@@ -1,7 +1,8 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { ForbiddenError, pointOfUsername, requireActor, requireImportPunches, requireRead, requireReadAttendance, requireSetWorkSchedule, type Actor } from '@scf/auth';
 import { loadCalendar } from '@scf/catalogue';
-import { addDays, invalid, levelOfPointCode } from '@scf/domain';
+import { addDays, DomainError, invalid, levelOfPointCode } from '@scf/domain';
 import type { LevelHost, PointInfo } from '@scf/kit';
 import { chinaDate, chinaInstant, chinaMinutes, classifyDay, dayStatus, kindOfNewPunch, monthSummary } from './attendance.js';
 import { parsePunchCsv, type RowProblem } from './csv.js';
@@ -39,6 +40,8 @@ function scheduleView(pointCode: string, schedule: WorkSchedule, row: ScheduleRo
     setAt: row?.setAt ? new Date(row.setAt).toISOString() : null,
   };
 }
+
+const isDuplicate = (e: unknown) => e instanceof UniqueConstraintViolationException || (e as { code?: string })?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(String((e as Error)?.message));
 
 const punchView = (p: { at: Date; kind: string }) => ({ at: new Date(p.at).toISOString(), kind: p.kind });
 
@@ -128,7 +131,10 @@ export function dutyResolvers(host: LevelHost) {
           invalid('punch', `现在 ${hhmm(chinaMinutes(now))} 不在打卡时间内（上午 ${hhmm(m.opens)}–${hhmm(m.closes)}，下午 ${hhmm(a.opens)}–${hhmm(a.closes)}） / ${hhmm(chinaMinutes(now))} is outside the punch windows`);
         }
         if (!earlier.some((e) => e.getTime() === now.getTime())) {
-          await ctx.em.insert<PunchRow>(PUNCH, { username: actor.username, pointCode: point.code, at: now, kind, source: 'APP', createdAt: now });
+          // The same instant twice (two taps in one millisecond) is one punch.
+          await ctx.em.insert<PunchRow>(PUNCH, { username: actor.username, pointCode: point.code, at: now, kind, source: 'APP', createdAt: now }).catch((e: unknown) => {
+            if (!isDuplicate(e)) throw e;
+          });
         }
         return { at: now.toISOString(), kind };
       },
@@ -189,6 +195,10 @@ export function dutyResolvers(host: LevelHost) {
             })));
           }
           return { imported: fresh.length, duplicates };
+        }).catch((e: unknown) => {
+          // Another import of the same punches committed between our read and our write: nothing of ours stays.
+          if (isDuplicate(e)) throw new DomainError('CONFLICT', '另一次导入同时写入了相同的打卡记录，本次未导入任何记录，请重新导入 / another import wrote the same punches at the same time; nothing was imported, import again');
+          throw e;
         });
       },
     },
