@@ -58,6 +58,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Window.staff': 3,
   'Township.staff': 15,
   'Village.staff': 3,
+  // Attendance (duty): a month's days, a day's punches (four, a few more from double taps), the monthly rules
+  'AttendanceMonth.days': 31,
+  'AttendanceDay.punches': 6,
+  'AttendanceMonth.monthRules': 2,
   // A point's case lists. `cases` is paged: its size is the `first` asked for (the schema's default 50).
   'County.cases': 50,
   'Township.cases': 50,

@@ -35,6 +35,7 @@ import { internalErrorMessage, logInternalError } from './errors.js';
 import { operationChecks, type QueryBudgets } from './operations.js';
 import { LIST_SIZES } from './cost.js';
 import { graphqlRateLimit, type GraphqlRateLimits } from './rate-limit.js';
+import { levelRouting } from './level-routing.js';
 import { subgraphFetcher } from './subgraph-fetcher.js';
 
 export interface GatewayConfig {
@@ -254,6 +255,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       req.body ??= {};
       next();
     },
+    // `punch`, `attendanceMonth`… go to the level they are for (level-routing.ts); a bad token is refused below.
+    levelRouting((req) => credentialsOf(req).then((f) => f?.actor ?? null)),
     expressMiddleware(server, {
       // A token is checked before anything reaches a subgraph: a bad one refuses the whole request with 401.
       // No token is fine: the request is anonymous and each subgraph decides what it may see.

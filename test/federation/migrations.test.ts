@@ -21,7 +21,7 @@ const LEGACY = {
  * release, so its tables already carry their changes: it records them as an earlier release that ran them
  * would have (a database that never did runs them, like any pending migration).
  */
-const ADDED_SINCE_RENAMING = ['0004-forwarded-case-details'];
+const ADDED_SINCE_RENAMING = ['0004-forwarded-case-details', '0001-schedules-punches'];
 
 const dbs = freshTestDatabases(['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const);
 afterAll(() => dbs.cleanup());

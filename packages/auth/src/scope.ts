@@ -170,3 +170,53 @@ export function requireStaffOf(actor: Actor | null | undefined, pointCode: strin
   if (!isStaffOf(a, pointCode)) throw new ForbiddenError(`无权${what}：只有 ${pointCode} 的工作人员可以办理 / ${a.username} may not ${what}: only the staff of ${pointCode} may`);
   return a;
 }
+
+/**
+ * Working hours and attendance (R24–R26, R38). A point's schedule is set by the directors over it, as its
+ * staff accounts are (its own director; the township's for a village room; the county's for every point).
+ * Anyone who reads the point reads its schedule.
+ */
+export function canSetWorkSchedule(actor: Actor, pointCode: string): boolean {
+  return canManageStaff(actor, pointCode);
+}
+
+export function requireSetWorkSchedule(actor: Actor | null | undefined, pointCode: string): Actor {
+  const a = requireActor(actor);
+  if (!canSetWorkSchedule(a, pointCode)) {
+    throw new ForbiddenError(`无权设置 ${pointCode} 的作息时间：只有该中心主任及其上级主任可以设置 / ${a.username} may not set the working hours of ${pointCode}: only the directors over it may`);
+  }
+  return a;
+}
+
+/**
+ * Who imports a point's punch-machine logs: the directors over it (as for its schedule) and the point's own
+ * supervisor (效能监察 keeps the attendance records, R38).
+ */
+export function canImportPunches(actor: Actor, pointCode: string): boolean {
+  return canManageStaff(actor, pointCode) || (hasRole(actor, 'SUPERVISOR') && actor.pointCode === pointCode);
+}
+
+export function requireImportPunches(actor: Actor | null | undefined, pointCode: string): Actor {
+  const a = requireActor(actor);
+  if (!canImportPunches(a, pointCode)) {
+    throw new ForbiddenError(`无权导入 ${pointCode} 的打卡记录：只有该中心的主任、督查人员及上级主任可以导入 / ${a.username} may not import the punches of ${pointCode}`);
+  }
+  return a;
+}
+
+/**
+ * Who reads a member of staff's attendance: they themself; the directors and supervisors who read their
+ * point (their own centre's, and those above it in the county). Clerks never read a colleague's.
+ */
+export function canReadAttendance(actor: Actor, username: string, pointCode: string): boolean {
+  if (actor.username === username) return true;
+  return hasRole(actor, 'DIRECTOR', 'SUPERVISOR') && canRead(actor, pointCode);
+}
+
+export function requireReadAttendance(actor: Actor | null | undefined, username: string, pointCode: string): Actor {
+  const a = requireActor(actor);
+  if (!canReadAttendance(a, username, pointCode)) {
+    throw new ForbiddenError(`无权查看 ${username} 的考勤：只有本人、其所在中心的主任和督查人员及上级主任可以查看 / ${a.username} may not read the attendance of ${username}`);
+  }
+  return a;
+}

@@ -1,6 +1,7 @@
 import { accountsModule } from '@scf/accounts';
 import { casesModule, delegationModule } from '@scf/cases';
 import { handoverModule } from '@scf/handover';
+import { dutyModule } from '@scf/duty';
 import { defineLevel, type LevelConfig } from '@scf/kit';
 import { calendarModule } from './calendar/calendar.module.js';
 import { complaintsModule } from './complaints/complaints.module.js';
@@ -21,6 +22,7 @@ export const county = defineLevel(countyHost, [
   publicTrackingModule,
   complaintsModule,
   countyDashboardModule,
+  dutyModule,
 ]);
 
 export type CountyServerConfig = LevelConfig<typeof county.modules>;

@@ -3,6 +3,7 @@ import { caseViewModule, casesModule, delegationModule, myCaseViewModule } from 
 import { catalogueReplicaModule } from '@scf/catalogue';
 import { levelDashboardModule } from '@scf/dashboard';
 import { handoverModule } from '@scf/handover';
+import { dutyModule } from '@scf/duty';
 import { defineLevel, type LevelConfig } from '@scf/kit';
 import { townshipHost } from './township.host.js';
 
@@ -16,6 +17,7 @@ export const township = defineLevel(townshipHost, [
   caseViewModule,
   myCaseViewModule,
   levelDashboardModule,
+  dutyModule,
 ]);
 
 export type TownshipServerConfig = LevelConfig<typeof township.modules>;

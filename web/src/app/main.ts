@@ -15,6 +15,7 @@ import { itemsScreen, guideScreen, registerScreen } from './items.js';
 import { caseScreen } from './case.js';
 import { casesScreen, awayScreen, waitingScreen } from './lists.js';
 import { outboxScreen } from './outbox-view.js';
+import { dutyScreen } from './duty.js';
 import { onTodo, refreshTodo, todoCount, todoScreen, type Todo } from './todo.js';
 
 const root = document.getElementById('app')!;
@@ -32,6 +33,7 @@ const routes: Record<string, Screen> = {
   waiting: waitingScreen,
   outbox: outboxScreen,
   todo: todoScreen,
+  duty: dutyScreen,
 };
 
 function renderSignIn(): void {
@@ -88,7 +90,7 @@ function shell(): void {
   const tabs: [string, string][] = [['items', '办事指南与收件'], ['todo', '待办'], ['cases', '我的办件']];
   if (s.level !== 'COUNTY') tabs.push(['away', '上报在外']);
   if (s.level !== 'VILLAGE') tabs.push(['waiting', '待我办理']);
-  tabs.push(['outbox', '待发送']);
+  tabs.push(['outbox', '待发送'], ['duty', '考勤']);
   fill(root,
     h('header', { class: 'app-bar' },
       h('strong', null, '政务服务'), where, who, link, badge,
