@@ -29,6 +29,7 @@ const REFUSING_CALLS: [RegExp, number][] = [
   [/\bnew (?:HandoverRefusal|ForbiddenError|ConflictError|UnauthenticatedError|RateLimitedError|InvalidInputError|GraphQLError)\(/g, 0],
   [/\b(?:badInput|notFound|forbidden|refuse)\(/g, 0],
   [/\berror: /g, 0],
+  [/\bsendError\(/g, 3],
 ];
 
 /** The argument at `index` of the call whose `(` ends at `from`, when it is a string literal: its opening. */

@@ -62,6 +62,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'AttendanceMonth.days': 31,
   'AttendanceDay.punches': 6,
   'AttendanceMonth.monthRules': 2,
+  // A point's staff: a county hall of some 30 windows with A and B posts, and its office.
+  'AttendanceSheet.rows': 120,
+  'AttendanceSheetRow.monthRules': 2,
   // A point's case lists. `cases` is paged: its size is the `first` asked for (the schema's default 50).
   'County.cases': 50,
   'Township.cases': 50,

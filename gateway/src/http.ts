@@ -57,21 +57,21 @@ export function jsonErrors(): ErrorRequestHandler {
     const status = err.status ?? err.statusCode ?? 500;
     switch (err.type) {
       case 'entity.too.large':
-        return sendError(req, res, 413, `The request body is larger than this route accepts (${Math.round((err.limit ?? 0) / 1024)} kB); send less at once`, 'PAYLOAD_TOO_LARGE');
+        return sendError(req, res, 413, `提交的内容过大（此接口最多 ${Math.round((err.limit ?? 0) / 1024)} kB），请分批提交 / The request body is larger than this route accepts (${Math.round((err.limit ?? 0) / 1024)} kB); send less at once`, 'PAYLOAD_TOO_LARGE');
       case 'entity.parse.failed':
-        return sendError(req, res, 400, 'The request body is not valid JSON', 'BAD_REQUEST');
+        return sendError(req, res, 400, '请求内容不是有效的 JSON / The request body is not valid JSON', 'BAD_REQUEST');
       case 'encoding.unsupported':
       case 'charset.unsupported':
-        return sendError(req, res, 415, 'The request body must be UTF-8 JSON', 'UNSUPPORTED_MEDIA_TYPE');
+        return sendError(req, res, 415, '请求内容须为 UTF-8 编码的 JSON / The request body must be UTF-8 JSON', 'UNSUPPORTED_MEDIA_TYPE');
     }
-    if (status >= 400 && status < 500) return sendError(req, res, status, err.expose && err.message ? err.message : 'The request could not be read', 'BAD_REQUEST');
+    if (status >= 400 && status < 500) return sendError(req, res, status, err.expose && err.message ? err.message : '请求无法读取 / The request could not be read', 'BAD_REQUEST');
     const errorId = logInternalError(`${req.method} ${req.path} failed`, err);
     return sendError(req, res, 500, internalErrorMessage(errorId), 'INTERNAL_SERVER_ERROR', { errorId });
   };
 }
 
 export function notFound(): RequestHandler {
-  return (req, res) => sendError(req, res, 404, 'Nothing here: the API is /graphql, /auth/sign-in, /auth/me and /health', 'NOT_FOUND');
+  return (req, res) => sendError(req, res, 404, '此地址没有内容：接口为 /graphql、/auth/sign-in、/auth/me 和 /health / Nothing here: the API is /graphql, /auth/sign-in, /auth/me and /health', 'NOT_FOUND');
 }
 
 /**

@@ -23,6 +23,11 @@ export const QUERY_LIMITS = {
   directives: 20,
   /** Bytes of a /graphql request body: queries are ~1 kB, a big mutation's variables a few kB. */
   bodyBytes: 64 * 1024,
+  /**
+   * Bytes of a signed-in member of staff's /graphql body: a punch machine's month for a hall (some 12 000
+   * rows) is about 500 kB of CSV. The subgraphs take up to 1 MB.
+   */
+  staffBodyBytes: 1000 * 1024,
   /** Bytes of a /auth/sign-in body: a username and a password. */
   signInBodyBytes: 4 * 1024,
 } as const;

@@ -139,6 +139,12 @@ const formatErrorFor = (urls: SubgraphUrls) => (formatted: GraphQLFormattedError
   return { ...formatted, message: chineseFirst(typeof code === 'string' ? code : 'BAD_REQUEST', formatted.message), extensions };
 };
 
+function bodyFor(signedIn: (req: express.Request) => Promise<boolean>): express.RequestHandler {
+  const small = express.json({ limit: QUERY_LIMITS.bodyBytes });
+  const large = express.json({ limit: QUERY_LIMITS.staffBodyBytes });
+  return (req, res, next) => void signedIn(req).then((staff) => (staff ? large : small)(req, res, next), next);
+}
+
 export async function createGateway(config: GatewayConfig): Promise<RunningGateway> {
   const urls = config.subgraphUrls;
   const auth = config.auth ?? authConfigFromEnv();
@@ -248,7 +254,8 @@ export async function createGateway(config: GatewayConfig): Promise<RunningGatew
       account: await credentialsOf(req).then((f) => f?.actor.username ?? null, () => null),
       address: clientIp(req),
     })),
-    express.json({ limit: QUERY_LIMITS.bodyBytes }),
+    // Anonymous callers send queries (a few kB); staff may send a punch machine's log (importPunches).
+    bodyFor((req) => credentialsOf(req).then((f) => f !== null, () => false)),
     // Express 5 leaves req.body unset for a body it does not parse (text/plain, a form): Apollo then answers
     // with its own CSRF or content-type refusal instead of the integration's plain-text 500.
     (req, _res, next) => {

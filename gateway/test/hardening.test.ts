@@ -90,7 +90,7 @@ describe('the gateway’s limits on one GraphQL request', () => {
   it('refuses a body that is not JSON with 400 and says so', async () => {
     const res = await seen(request(fed.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ county' }));
     expect(res.status).toBe(400);
-    expect(res.json.errors[0]).toEqual({ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } });
+    expect(res.json.errors[0]).toEqual({ message: '请求内容不是有效的 JSON / The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } });
   });
 });
 

@@ -197,9 +197,13 @@ describe('staff on duty, through the gateway', () => {
       expect(await punchRows()).toBe(rows);
       const header = await fed.as(DIRECTOR).query(IMPORT, { p: NINGWU, csv: 'name,time\nx,y' });
       expect(header.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rows: [{ line: 1 }] });
-      const big = await fed.as(DIRECTOR).query(IMPORT, { p: NINGWU, csv: 'username,timestamp\n' + `${CLERK_B},${cst('2026-10-31', '08:20')}\n`.repeat(2000) });
-      // 90 kB: past the gateway's 64 kB body limit, refused before it reaches the centre (the module's own bound is 1 MB / 20 000 rows).
-      expect(JSON.stringify(big)).toMatch(/PAYLOAD_TOO_LARGE/);
+      // A hall's month fits (up to 15 000 rows); more is refused by the module, a body over 1 MB by the gateway.
+      const line = `${CLERK_B},${cst('2026-10-31', '08:20')}\n`;
+      const many = await fed.as(DIRECTOR).query(IMPORT, { p: NINGWU, csv: 'username,timestamp\n' + line.repeat(15_001) });
+      expect(many.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+      expect(many.errors![0]!.message).toMatch(/打卡记录过多（15001 行），一次最多导入 15000 行/);
+      const huge = await fed.as(DIRECTOR).query(IMPORT, { p: NINGWU, csv: 'username,timestamp\n' + line.repeat(30_000) });
+      expect(JSON.stringify(huge)).toMatch(/PAYLOAD_TOO_LARGE/);
       expect(await punchRows()).toBe(rows);
     });
 

@@ -205,6 +205,22 @@ export function requireImportPunches(actor: Actor | null | undefined, pointCode:
 }
 
 /**
+ * Who reads a point's month sheet (every member of staff's figures): the directors and supervisors who read
+ * the point — its own, and those above it in the county. Clerks and chief representatives do not.
+ */
+export function canReadAttendanceSheet(actor: Actor, pointCode: string): boolean {
+  return hasRole(actor, 'DIRECTOR', 'SUPERVISOR') && canRead(actor, pointCode);
+}
+
+export function requireReadAttendanceSheet(actor: Actor | null | undefined, pointCode: string): Actor {
+  const a = requireActor(actor);
+  if (!canReadAttendanceSheet(a, pointCode)) {
+    throw new ForbiddenError(`无权查看 ${pointCode} 的考勤汇总表：只有该中心的主任、督查人员及上级主任可以查看 / ${a.username} may not read the attendance sheet of ${pointCode}`);
+  }
+  return a;
+}
+
+/**
  * Who reads a member of staff's attendance: they themself; the directors and supervisors who read their
  * point (their own centre's, and those above it in the county). Clerks never read a colleague's.
  */

@@ -1,4 +1,4 @@
-import type { DayInfo } from '@scf/domain';
+import { addDays, type DayInfo } from '@scf/domain';
 import { hhmm, sessionsOf, type Session, type SessionName, type WorkSchedule } from './schedule.js';
 
 /**
@@ -228,4 +228,36 @@ export function monthSummary(schedule: WorkSchedule, days: DayResult[]): MonthRe
     monthRules.push(`本月缺卡 ${missingPunches} 次，达到 ${schedule.missingHalfDayAt} 次，按旷工半天计（R26）`);
   }
   return { workingDays: days.filter((d) => d.working).length, lateCount, earlyLeaveCount, missingPunches, absenceDays, leaveDays: sum((d) => d.leave), monthRules, days };
+}
+
+/** The first day of a month (YYYY-MM) and of the month after it. */
+export function monthBounds(month: string): { first: string; next: string } {
+  const first = `${month}-01`;
+  return { first, next: addDays(`${month}-28`, 7).slice(0, 7) + '-01' };
+}
+
+/**
+ * One person's month from their punches (any order) and the point's schedule and calendar: the one
+ * computation behind a person's month and a point's month sheet.
+ */
+export function monthOf(input: {
+  month: string;
+  schedule: WorkSchedule;
+  calendar: { dayInfo(date: string): DayInfo };
+  punches: readonly Date[];
+  /** Leave and registered errands (R27–R31, R40) of the day, once they are recorded. */
+  excused?: (date: string) => readonly ExcusedInterval[];
+  now: Date;
+}): MonthResult {
+  const { first, next } = monthBounds(input.month);
+  const byDay = new Map<string, Date[]>();
+  for (const at of input.punches) {
+    const d = chinaDate(at);
+    byDay.set(d, [...(byDay.get(d) ?? []), at]);
+  }
+  const days: DayResult[] = [];
+  for (let d = first; d < next; d = addDays(d, 1)) {
+    days.push(dayStatus({ date: d, day: input.calendar.dayInfo(d), schedule: input.schedule, punches: byDay.get(d) ?? [], excused: input.excused?.(d) ?? [], now: input.now }));
+  }
+  return monthSummary(input.schedule, days);
 }

@@ -1,10 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { ForbiddenError, pointOfUsername, requireActor, requireImportPunches, requireRead, requireReadAttendance, requireSetWorkSchedule, type Actor } from '@scf/auth';
+import { ForbiddenError, pointOfUsername, requireActor, requireImportPunches, requireRead, requireReadAttendance, requireReadAttendanceSheet, requireSetWorkSchedule, type Actor } from '@scf/auth';
 import { loadCalendar } from '@scf/catalogue';
 import { addDays, DomainError, invalid, levelOfPointCode } from '@scf/domain';
 import type { LevelHost, PointInfo } from '@scf/kit';
-import { chinaDate, chinaInstant, chinaMinutes, classifyDay, dayStatus, kindOfNewPunch, monthSummary } from './attendance.js';
+import { chinaDate, chinaInstant, chinaMinutes, classifyDay, kindOfNewPunch, monthBounds, monthOf } from './attendance.js';
 import { parsePunchCsv, type RowProblem } from './csv.js';
 import { PUNCH, SCHEDULE, type PunchRow, type ScheduleRow } from './entities.js';
 import { applyScheduleInput, COUNTY_DEFAULT_SCHEDULE, hhmm, sessionsOf, type WorkSchedule, type WorkScheduleInput } from './schedule.js';
@@ -46,7 +46,7 @@ const isDuplicate = (e: unknown) => e instanceof UniqueConstraintViolationExcept
 const punchView = (p: { at: Date; kind: string }) => ({ at: new Date(p.at).toISOString(), kind: p.kind });
 
 /** The punches of `usernames` from `from` (inclusive) to `to` (exclusive). */
-function punchesBetween(em: EntityManager, usernames: string[], from: Date, to: Date): Promise<PunchRow[]> {
+export function punchesBetween(em: EntityManager, usernames: string[], from: Date, to: Date): Promise<PunchRow[]> {
   return em.find<PunchRow>(PUNCH, { username: { $in: usernames }, at: { $gte: from, $lt: to } }, { orderBy: { at: 'asc' } });
 }
 
@@ -78,25 +78,39 @@ export function dutyResolvers(host: LevelHost) {
         if (!staff || staff.pointCode !== where.pointCode) invalid('username', `没有用户名为 ${username} 的工作人员 / no member of staff ${username}`);
         const point = await pointHere(ctx.em, staff.pointCode);
         const [{ schedule }, calendar] = await Promise.all([scheduleOf(ctx.em, point.code), loadCalendar(ctx.em, point.countyCode)]);
-        const first = `${month}-01`;
-        const next = addDays(`${month}-28`, 7).slice(0, 7) + '-01';
+        const { first, next } = monthBounds(month);
         const rows = await punchesBetween(ctx.em, [username], chinaInstant(first, 0), chinaInstant(next, 0));
-        const byDay = new Map<string, Date[]>();
-        for (const r of rows) {
-          const d = chinaDate(new Date(r.at));
-          byDay.set(d, [...(byDay.get(d) ?? []), new Date(r.at)]);
-        }
-        const now = ctx.now();
-        const days = [];
-        for (let d = first; d < next; d = addDays(d, 1)) {
-          // Leave and registered errands (R27–R31, R40) feed `excused` here once they are recorded.
-          days.push(dayStatus({ date: d, day: calendar.dayInfo(d), schedule, punches: byDay.get(d) ?? [], excused: [], now }));
-        }
-        const m = monthSummary(schedule, days);
+        const m = monthOf({ month, schedule, calendar, punches: rows.map((r) => new Date(r.at)), now: ctx.now() });
         return {
           username, name: staff.name, pointCode: staff.pointCode, month, ...m,
           days: m.days.map((d) => ({ date: d.date, working: d.working, status: d.status, rule: d.rule, punches: d.punches.map(punchView) })),
         };
+      },
+      /**
+       * A point's month sheet (R38 月汇总): every active member of staff with the month's figures, computed as
+       * each one's own month is. One statement reads all their punches; the schedule and calendar once.
+       */
+      async [`${field}AttendanceSheet`](_: unknown, { pointCode, month, unit }: { pointCode: string; month: string; unit?: string | null }, ctx: DutyContext) {
+        requireReadAttendanceSheet(ctx.actor, pointCode);
+        if (typeof month !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) invalid('month', `月份应写成 年-月，如 2026-10 / must be a month as YYYY-MM, e.g. 2026-10`);
+        const point = await pointHere(ctx.em, pointCode);
+        const everyone = await host.staff.atPoint(ctx.em, pointCode);
+        const staff = unit ? everyone.filter((s) => s.unit === unit) : everyone;
+        const [{ schedule }, calendar] = await Promise.all([scheduleOf(ctx.em, pointCode), loadCalendar(ctx.em, point.countyCode)]);
+        const { first, next } = monthBounds(month);
+        const punches = staff.length ? await punchesBetween(ctx.em, staff.map((s) => s.username), chinaInstant(first, 0), chinaInstant(next, 0)) : [];
+        const byPerson = new Map<string, Date[]>();
+        for (const p of punches) byPerson.set(p.username, [...(byPerson.get(p.username) ?? []), new Date(p.at)]);
+        const now = ctx.now();
+        const rows = staff.map((s) => {
+          const m = monthOf({ month, schedule, calendar, punches: byPerson.get(s.username) ?? [], now });
+          return {
+            username: s.username, name: s.name, unit: s.unit, post: s.post,
+            workingDays: m.workingDays, lateCount: m.lateCount, earlyLeaveCount: m.earlyLeaveCount, missingPunches: m.missingPunches,
+            absenceDays: m.absenceDays, leaveDays: m.leaveDays, monthRules: m.monthRules,
+          };
+        });
+        return { pointCode, pointName: point.centreName, month, unit: unit ?? null, workingDays: rows[0]?.workingDays ?? monthOf({ month, schedule, calendar, punches: [], now }).workingDays, rows };
       },
     },
     Mutation: {

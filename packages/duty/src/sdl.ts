@@ -118,6 +118,33 @@ export const sharedDutyTypeDefs = /* GraphQL */ `
     monthRules: [String!]!
     days: [AttendanceDay!]!
   }
+
+  "One member of staff's line in a point's month sheet."
+  type AttendanceSheetRow @shareable {
+    username: ID!
+    name: String!
+    "County window staff: their window unit; township staff: their desk; null in a village room."
+    unit: String
+    post: String
+    workingDays: Int!
+    lateCount: Int!
+    earlyLeaveCount: Int!
+    missingPunches: Int!
+    absenceDays: Float!
+    leaveDays: Float!
+    monthRules: [String!]!
+  }
+
+  "A point's attendance for a month (R38 月汇总): every active member of staff, computed from the records."
+  type AttendanceSheet @shareable {
+    pointCode: ID!
+    pointName: String!
+    month: String!
+    "The window unit or desk the sheet is for; null for the whole point."
+    unit: String
+    workingDays: Int!
+    rows: [AttendanceSheetRow!]!
+  }
 `;
 
 export function levelDutyTypeDefs(n: LevelSpec): string {
@@ -127,6 +154,8 @@ export function levelDutyTypeDefs(n: LevelSpec): string {
     ${n.field}WorkSchedule(pointCode: ID!): WorkSchedule!
     "A member of staff's month at a ${n.label} (month: 2026-10). Themself, their point's director and supervisor, and those above."
     ${n.field}AttendanceMonth(username: ID!, month: String!): AttendanceMonth!
+    "A ${n.label}'s month sheet (month: 2026-10), optionally one window unit's or desk's: the point's director and supervisor, and those above."
+    ${n.field}AttendanceSheet(pointCode: ID!, month: String!, unit: String): AttendanceSheet!
   }
 
   extend type Mutation {
@@ -151,6 +180,8 @@ export const routedDutyTypeDefs = /* GraphQL */ `
     workSchedule(pointCode: ID!): WorkSchedule!
     "A member of staff's month at any level (month: 2026-10). Themself, their point's director and supervisor, and those above."
     attendanceMonth(username: ID!, month: String!): AttendanceMonth!
+    "A point's month sheet at any level (month: 2026-10), optionally one window unit's or desk's: its director and supervisor, and those above."
+    attendanceSheet(pointCode: ID!, month: String!, unit: String): AttendanceSheet!
   }
 
   extend type Mutation {
@@ -167,6 +198,7 @@ export const routedDutyTypeDefs = /* GraphQL */ `
 export const ROUTED_DUTY_FIELDS = {
   workSchedule: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}WorkSchedule` },
   attendanceMonth: { by: 'username', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}AttendanceMonth` },
+  attendanceSheet: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}AttendanceSheet` },
   setWorkSchedule: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `set${n.type}WorkSchedule` },
   punch: { by: 'actor', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}Punch` },
   importPunches: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `import${n.type}Punches` },
