@@ -1,5 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTY, screenshot, signInToApp, startSite, type Site } from './harness.js';
+import { readSheet } from 'read-excel-file/node';
+import { COUNTY, DIRECTOR, screenshot, signInToApp, startSite, type Site } from './harness.js';
 
 /** The window app's 考勤 tab in Chromium: 打卡 at the server's time, and 我的考勤 for the month. */
 describe('the window app: 考勤', () => {
@@ -35,4 +39,50 @@ describe('the window app: 考勤', () => {
     await expect.poll(() => page.locator('[data-punch-msg]').innerText()).toMatch(/不在打卡时间内/);
     site.fed.setNow(null);
   });
+
+  it('gives the centre office the month sheet: imports the punch machine’s CSV, shows each person’s figures, and downloads them as Excel', async () => {
+    const page = await (await site.newContext({ acceptDownloads: true })).newPage();
+    site.fed.setNow('2026-11-02T02:00:00Z');
+    await signInToApp(page, site.origin, DIRECTOR);
+    await page.goto(`${site.origin}/#/duty/2026-10`);
+    const sheet = page.locator('[data-duty-sheet]');
+    await sheet.locator('tr[data-person]').first().waitFor();
+    const clerk = `${COUNTY}.w03.a`;
+    // The machine's log: 12 October on time, 13 October late.
+    const csv = ['username,timestamp',
+      ...['08:20', '12:01', '14:25', '18:03'].map((t) => `${clerk},2026-10-12T${t}:00+08:00`),
+      ...['08:50', '12:01', '14:25', '18:03'].map((t) => `${clerk},2026-10-13T${t}:00+08:00`)].join('\n');
+    await sheet.locator('[data-sheet-file]').setInputFiles({ name: '10月打卡.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await sheet.getByRole('button', { name: '导入打卡机记录' }).click();
+    await expect.poll(() => sheet.locator('[data-sheet-msg]').innerText()).toBe('已导入 8 条打卡记录');
+    const row = sheet.locator(`tr[data-person="${clerk}"]`);
+    // 应出勤 18, 迟到 1, 旷工: the 16 working days with nothing.
+    await expect.poll(() => row.locator('td').allInnerTexts()).toEqual([expect.any(String), expect.any(String), 'A岗', '18', '1', '0', '0', '16', '0', '—']);
+    // The same file again changes nothing, and says so.
+    await sheet.getByRole('button', { name: '导入打卡机记录' }).click();
+    await expect.poll(() => sheet.locator('[data-sheet-msg]').innerText()).toBe('已导入 0 条打卡记录，8 条此前已导入，未重复记录');
+    await screenshot(page, 'duty-02-sheet');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), sheet.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe('宁武县政务服务中心-考勤汇总-2026-10.xlsx');
+    const file = join(mkdtempSync(join(tmpdir(), 'scf-duty-')), 'sheet.xlsx');
+    await download.saveAs(file);
+    const rows = await readSheet(file);
+    expect(rows[0]).toEqual(['姓名', '窗口/岗位', 'AB岗', '应出勤（天）', '迟到（次）', '早退（次）', '缺卡（次）', '旷工（天）', '请假（天）', '按月规则']);
+    expect(rows).toHaveLength((await sheet.locator('tr[data-person]').count()) + 1);
+    const onScreen = await row.locator('td').allInnerTexts();
+    const inFile = rows.find((r) => r[0] === onScreen[0] && r[1] === onScreen[1])!;
+    // Numbers a spreadsheet can add up.
+    expect(inFile.slice(3, 9)).toEqual([18, 1, 0, 0, 16, 0]);
+    site.fed.setNow(null);
+  });
+
+  it('shows a clerk no month sheet: it is the office’s', async () => {
+    const page = await (await site.newContext()).newPage();
+    await signInToApp(page, site.origin, `${COUNTY}.w02.b`);
+    await page.goto(`${site.origin}/#/duty/2026-10`);
+    await page.locator('[data-attendance] table').waitFor();
+    expect(await page.locator('[data-duty-sheet]').count()).toBe(0);
+  });
 });
+

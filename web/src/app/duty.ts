@@ -5,6 +5,7 @@
 import { gql, session } from '../api.js';
 import { h, fill } from './dom.js';
 import { busy, explain, note } from './ui.js';
+import { attendanceSheetSection, readsSheet } from './duty-sheet.js';
 
 export const PUNCH_KIND: Record<string, string> = {
   MORNING_IN: '上午上班', MORNING_OUT: '上午下班', AFTERNOON_IN: '下午上班', AFTERNOON_OUT: '下午下班', OUTSIDE_WINDOW: '打卡时段外',
@@ -65,6 +66,7 @@ export async function dutyScreen(view: HTMLElement, arg: string): Promise<void> 
     h('p', null, button, ' 打卡以服务器时间为准，只能本人打卡。'),
     msg,
     h('h3', null, '我的考勤 ', picker),
-    sheet);
+    sheet,
+    readsSheet() ? attendanceSheetSection(() => picker.value || month) : null);
   await load();
 }

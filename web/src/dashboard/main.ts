@@ -5,6 +5,7 @@
  */
 import { ApiError, OfflineError, gql, session, signIn, signOut, type Staff } from '../api.js';
 import { refusalText } from '../refusals.js';
+import { loadScript } from '../load-script.js';
 import { areaBars, echartsLib, lights, ownRates, rateBars, satisfaction, trend, type Chart, type ECharts } from './charts.js';
 import {
   change, chinaDate, DASHBOARD_QUERY, formatFigure, LEVEL_NAMES, LIGHT_NAMES, periodProblem, presetPeriod, previousPeriod,
@@ -118,26 +119,6 @@ async function load(): Promise<void> {
   }
 }
 
-/** Loads a script of the site once; resolves when it has run. */
-const scripts = new Map<string, Promise<void>>();
-function loadScript(src: string): Promise<void> {
-  let p = scripts.get(src);
-  if (!p) {
-    p = new Promise<void>((resolve, reject) => {
-      const s = document.createElement('script');
-      s.src = src;
-      s.onload = () => resolve();
-      s.onerror = () => {
-        scripts.delete(src);
-        s.remove();
-        reject(new Error(`${src} did not load`));
-      };
-      document.head.append(s);
-    });
-    scripts.set(src, p);
-  }
-  return p;
-}
 
 /** The chart library comes after the figures: on a 256 kbit/s link it takes half a minute, the figures a second. */
 async function loadCharts(): Promise<void> {
