@@ -65,6 +65,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // A point's staff: a county hall of some 30 windows with A and B posts, and its office.
   'AttendanceSheet.rows': 120,
   'AttendanceSheetRow.monthRules': 2,
+  // The county hall's numbered windows (a township's desks, a village's one counter), each with A and B.
+  'WindowsNow.windows': 60,
+  'WindowNow.holders': 3,
   // A point's case lists. `cases` is paged: its size is the `first` asked for (the schema's default 50).
   'County.cases': 50,
   'Township.cases': 50,

@@ -17,6 +17,7 @@ const ROUTED: Record<string, { by: 'actor' | 'pointCode' | 'username'; twin: (l:
   workSchedule: { by: 'pointCode', twin: (l) => `${LEVEL_SPECS[l].field}WorkSchedule` },
   setWorkSchedule: { by: 'pointCode', twin: (l) => `set${LEVEL_SPECS[l].type}WorkSchedule` },
   attendanceMonth: { by: 'username', twin: (l) => `${LEVEL_SPECS[l].field}AttendanceMonth` },
+  windowsNow: { by: 'pointCode', twin: (l) => `${LEVEL_SPECS[l].field}WindowsNow` },
   attendanceSheet: { by: 'pointCode', twin: (l) => `${LEVEL_SPECS[l].field}AttendanceSheet` },
 };
 

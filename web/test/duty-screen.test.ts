@@ -84,5 +84,29 @@ describe('the window app: 考勤', () => {
     await page.locator('[data-attendance] table').waitFor();
     expect(await page.locator('[data-duty-sheet]').count()).toBe(0);
   });
+
+  it('names on the county dashboard, at once, a hall window whose A and B holders are both away', async () => {
+    site.fed.setNow('2026-11-02T01:30:00Z'); // Monday, 09:30 in China
+    // w04's B holder is at the window; every other window is empty.
+    const present = `${COUNTY}.w04.b`;
+    site.fed.setNow('2026-11-02T00:25:00Z');
+    expect((await site.fed.as(present).query('mutation { punch { kind } }')).errors).toBeUndefined();
+    site.fed.setNow('2026-11-02T01:30:00Z');
+    const page = await (await site.newContext()).newPage();
+    await signInToApp(page, site.origin, DIRECTOR);
+    await page.goto(`${site.origin}/dashboard.html`);
+    const summary = page.locator('#windows-summary');
+    await expect.poll(() => summary.innerText()).toMatch(/^宁武县政务服务中心上午：\d+ 个窗口，\d+ 个无人在岗$/);
+    const [, total, empty] = /(\d+) 个窗口，(\d+) 个/.exec(await summary.innerText())!.map(Number);
+    expect(empty).toBe(total! - 1);
+    const items = await page.locator('#windows-uncovered li').allInnerTexts();
+    expect(items).toHaveLength(empty!);
+    expect(items[0]).toMatch(/A岗 .+、B岗 .+ 均不在岗$/);
+    const w04 = (await site.fed.as(DIRECTOR).query(`{ windowsNow(pointCode: "${COUNTY}") { windows { name holders { username } } } }`)).data.windowsNow.windows
+      .find((w: any) => w.holders.some((h: any) => h.username === present));
+    expect(items.some((t) => t.startsWith(w04.name))).toBe(false);
+    await screenshot(page, 'duty-03-dashboard-windows');
+    site.fed.setNow(null);
+  });
 });
 

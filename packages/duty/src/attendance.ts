@@ -261,3 +261,20 @@ export function monthOf(input: {
   }
   return monthSummary(input.schedule, days);
 }
+
+/**
+ * Who is at their post now (a window is never empty, R24, R30): in the session under way, those whose last
+ * punch of it is its punch-in. Outside both sessions nobody is expected, and `session` is undefined.
+ */
+export function presentNow(schedule: WorkSchedule, now: Date, punchesToday: ReadonlyMap<string, readonly Date[]>): { session: SessionName | undefined; present: Set<string> } {
+  const date = chinaDate(now);
+  const minutes = chinaMinutes(now);
+  const session = sessionsOf(schedule, Number(date.slice(5, 7))).find((s) => minutes >= s.start && minutes < s.end);
+  const present = new Set<string>();
+  if (!session) return { session: undefined, present };
+  for (const [username, ats] of punchesToday) {
+    const mine = classifyDay(schedule, date, ats.filter((a) => a.getTime() <= now.getTime())).filter((p) => p.kind.startsWith(session.name));
+    if (mine.at(-1)?.kind === `${session.name}_IN`) present.add(username);
+  }
+  return { session: session.name, present };
+}

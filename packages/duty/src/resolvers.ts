@@ -4,7 +4,7 @@ import { ForbiddenError, pointOfUsername, requireActor, requireImportPunches, re
 import { loadCalendar } from '@scf/catalogue';
 import { addDays, DomainError, invalid, levelOfPointCode } from '@scf/domain';
 import type { LevelHost, PointInfo } from '@scf/kit';
-import { chinaDate, chinaInstant, chinaMinutes, classifyDay, kindOfNewPunch, monthBounds, monthOf } from './attendance.js';
+import { chinaDate, chinaInstant, chinaMinutes, classifyDay, kindOfNewPunch, monthBounds, monthOf, presentNow } from './attendance.js';
 import { parsePunchCsv, type RowProblem } from './csv.js';
 import { PUNCH, SCHEDULE, type PunchRow, type ScheduleRow } from './entities.js';
 import { applyScheduleInput, COUNTY_DEFAULT_SCHEDULE, hhmm, sessionsOf, type WorkSchedule, type WorkScheduleInput } from './schedule.js';
@@ -85,6 +85,29 @@ export function dutyResolvers(host: LevelHost) {
           username, name: staff.name, pointCode: staff.pointCode, month, ...m,
           days: m.days.map((d) => ({ date: d.date, working: d.working, status: d.status, rule: d.rule, punches: d.punches.map(punchView) })),
         };
+      },
+      /**
+       * Whether every window of a point has someone at it now (R24, R30: AB岗, a window is never empty): its
+       * A or B holder punched in for the session under way and not out. Substitutes count once they are recorded.
+       */
+      async [`${field}WindowsNow`](_: unknown, { pointCode }: { pointCode: string }, ctx: DutyContext) {
+        requireRead(ctx.actor, pointCode, `the windows of ${pointCode}`);
+        const point = await pointHere(ctx.em, pointCode);
+        const now = ctx.now();
+        const today = chinaDate(now);
+        const [windows, { schedule }, calendar] = await Promise.all([host.points.windows(ctx.em, pointCode), scheduleOf(ctx.em, pointCode), loadCalendar(ctx.em, point.countyCode)]);
+        const working = calendar.dayInfo(today).working;
+        const holders = [...new Set(windows.flatMap((w) => w.holders.map((x) => x.username)))];
+        const punches = working && holders.length ? await punchesBetween(ctx.em, holders, chinaInstant(today, 0), chinaInstant(addDays(today, 1), 0)) : [];
+        const byPerson = new Map<string, Date[]>();
+        for (const p of punches) byPerson.set(p.username, [...(byPerson.get(p.username) ?? []), new Date(p.at)]);
+        const { session, present } = working ? presentNow(schedule, now, byPerson) : { session: undefined, present: new Set<string>() };
+        const open = session !== undefined;
+        const rows = windows.map((w) => {
+          const hs = w.holders.map((x) => ({ ...x, present: present.has(x.username) }));
+          return { id: w.id, name: w.name, unit: w.unit, holders: hs, covered: !open || hs.some((x) => x.present) };
+        });
+        return { pointCode, pointName: point.centreName, at: now.toISOString(), working, session: session ?? null, windows: rows, uncovered: rows.filter((r) => !r.covered).length };
       },
       /**
        * A point's month sheet (R38 月汇总): every active member of staff with the month's figures, computed as

@@ -135,6 +135,36 @@ export const sharedDutyTypeDefs = /* GraphQL */ `
     monthRules: [String!]!
   }
 
+  "A holder of a window (its A or B post), and whether they are at it now."
+  type WindowHolderNow @shareable {
+    username: ID!
+    name: String!
+    post: String
+    present: Boolean!
+  }
+
+  "A window of a point now: covered while a session is under way only if someone holding it is at it."
+  type WindowNow @shareable {
+    id: ID!
+    name: String!
+    "The window unit (county hall) or desk (township); null for a village room."
+    unit: String
+    holders: [WindowHolderNow!]!
+    covered: Boolean!
+  }
+
+  "Every window of a point, now (R24, R30: a window is never empty)."
+  type WindowsNow @shareable {
+    pointCode: ID!
+    pointName: String!
+    at: String!
+    working: Boolean!
+    "MORNING or AFTERNOON while a session is under way; null at lunch, after hours and on rest days (then every window counts as covered)."
+    session: String
+    windows: [WindowNow!]!
+    uncovered: Int!
+  }
+
   "A point's attendance for a month (R38 月汇总): every active member of staff, computed from the records."
   type AttendanceSheet @shareable {
     pointCode: ID!
@@ -156,6 +186,8 @@ export function levelDutyTypeDefs(n: LevelSpec): string {
     ${n.field}AttendanceMonth(username: ID!, month: String!): AttendanceMonth!
     "A ${n.label}'s month sheet (month: 2026-10), optionally one window unit's or desk's: the point's director and supervisor, and those above."
     ${n.field}AttendanceSheet(pointCode: ID!, month: String!, unit: String): AttendanceSheet!
+    "Whether each window of a ${n.label} has its A or B holder at it now: anyone who reads the point."
+    ${n.field}WindowsNow(pointCode: ID!): WindowsNow!
   }
 
   extend type Mutation {
@@ -182,6 +214,8 @@ export const routedDutyTypeDefs = /* GraphQL */ `
     attendanceMonth(username: ID!, month: String!): AttendanceMonth!
     "A point's month sheet at any level (month: 2026-10), optionally one window unit's or desk's: its director and supervisor, and those above."
     attendanceSheet(pointCode: ID!, month: String!, unit: String): AttendanceSheet!
+    "Whether each window of a point at any level has its A or B holder at it now: anyone who reads the point."
+    windowsNow(pointCode: ID!): WindowsNow!
   }
 
   extend type Mutation {
@@ -198,6 +232,7 @@ export const routedDutyTypeDefs = /* GraphQL */ `
 export const ROUTED_DUTY_FIELDS = {
   workSchedule: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}WorkSchedule` },
   attendanceMonth: { by: 'username', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}AttendanceMonth` },
+  windowsNow: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}WindowsNow` },
   attendanceSheet: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}AttendanceSheet` },
   setWorkSchedule: { by: 'pointCode', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `set${n.type}WorkSchedule` },
   punch: { by: 'actor', field: (n: Pick<LevelSpec, 'field' | 'type'>) => `${n.field}Punch` },

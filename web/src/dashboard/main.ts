@@ -106,6 +106,7 @@ async function load(): Promise<void> {
     showUpdated();
     void loadCharts();
     void compare(mine);
+    void showWindows(mine);
   } catch (e) {
     if (mine !== seq) return;
     if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') askSignIn('登录已失效，请重新登录。');
@@ -147,6 +148,35 @@ async function compare(mine: number): Promise<void> {
     render();
   } catch {
     // The page's own figures stand without the comparison; the next refresh tries again.
+  }
+}
+
+/**
+ * The county hall's windows now (R24, R30: a window is never empty): an empty one is named at once, with
+ * who holds it. Asked apart from the figures, so a slow answer never holds them back.
+ */
+const WINDOWS_QUERY = `query($p: ID!) { windowsNow(pointCode: $p) { pointName working session uncovered windows { name unit covered holders { name post } } } }`;
+async function showWindows(mine: number): Promise<void> {
+  const summary = $('#windows-summary');
+  const list = $('#windows-uncovered');
+  try {
+    const w = (await gql<{ windowsNow: { pointName: string; working: boolean; session: string | null; uncovered: number; windows: { name: string; unit: string | null; covered: boolean; holders: { name: string; post: string | null }[] }[] } }>(WINDOWS_QUERY, { p: county })).windowsNow;
+    if (mine !== seq) return;
+    const empty = w.windows.filter((x) => !x.covered);
+    summary.textContent = !w.session
+      ? `${w.pointName}：现在不是办公时段（${w.working ? '午间或下班后' : '休息日'}），共 ${w.windows.length} 个窗口`
+      : `${w.pointName}${w.session === 'MORNING' ? '上午' : '下午'}：${w.windows.length} 个窗口，${empty.length ? `${empty.length} 个无人在岗` : '全部有人在岗'}`;
+    summary.dataset.uncovered = String(w.uncovered);
+    list.replaceChildren(...empty.map((x) => {
+      const li = document.createElement('li');
+      li.className = 'red';
+      li.textContent = `${x.name}${x.unit ? `（${x.unit}）` : ''}：${x.holders.map((h) => `${h.post ? `${h.post}岗 ` : ''}${h.name}`).join('、') || '未设岗'} 均不在岗`;
+      return li;
+    }));
+  } catch (e) {
+    if (mine !== seq) return;
+    summary.textContent = e instanceof ApiError ? `窗口在岗情况未能取得：${refusalText(e)}` : '窗口在岗情况未能取得，请稍后再试。';
+    list.replaceChildren();
   }
 }
 
