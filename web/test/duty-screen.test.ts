@@ -105,6 +105,8 @@ describe('the window app: 考勤', () => {
     const w04 = (await site.fed.as(DIRECTOR).query(`{ windowsNow(pointCode: "${COUNTY}") { windows { name holders { username } } } }`)).data.windowsNow.windows
       .find((w: any) => w.holders.some((h: any) => h.username === present));
     expect(items.some((t) => t.startsWith(w04.name))).toBe(false);
+    // This month's attendance of the hall, summed from its sheet: November has run one working day (the 2nd, under way).
+    await expect.poll(() => page.locator('#attendance-summary').innerText()).toMatch(/^本月考勤（县中心 \d+ 人，应出勤 \d+ 天）：迟到 0 次，早退 0 次，缺卡 \d+ 次，旷工 [\d.]+ 人天，请假 0 人天$/);
     await screenshot(page, 'duty-03-dashboard-windows');
     site.fed.setNow(null);
   });

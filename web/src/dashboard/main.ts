@@ -107,6 +107,7 @@ async function load(): Promise<void> {
     void loadCharts();
     void compare(mine);
     void showWindows(mine);
+    void showAttendance(mine);
   } catch (e) {
     if (mine !== seq) return;
     if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') askSignIn('登录已失效，请重新登录。');
@@ -177,6 +178,21 @@ async function showWindows(mine: number): Promise<void> {
     if (mine !== seq) return;
     summary.textContent = e instanceof ApiError ? `窗口在岗情况未能取得：${refusalText(e)}` : '窗口在岗情况未能取得，请稍后再试。';
     list.replaceChildren();
+  }
+}
+
+/** The hall's attendance this month (R38 月汇总), summed from its month sheet. */
+const ATTENDANCE_QUERY = `query($p: ID!, $m: String!) { attendanceSheet(pointCode: $p, month: $m) { month workingDays rows { lateCount earlyLeaveCount missingPunches absenceDays leaveDays } } }`;
+async function showAttendance(mine: number): Promise<void> {
+  const line = $('#attendance-summary');
+  try {
+    const s = (await gql<{ attendanceSheet: { month: string; workingDays: number; rows: { lateCount: number; earlyLeaveCount: number; missingPunches: number; absenceDays: number; leaveDays: number }[] } }>(ATTENDANCE_QUERY, { p: county, m: today.slice(0, 7) })).attendanceSheet;
+    if (mine !== seq) return;
+    const sum = (f: (r: (typeof s.rows)[number]) => number) => s.rows.reduce((n, r) => n + f(r), 0);
+    line.textContent = `本月考勤（县中心 ${s.rows.length} 人，应出勤 ${s.workingDays} 天）：迟到 ${sum((r) => r.lateCount)} 次，早退 ${sum((r) => r.earlyLeaveCount)} 次，缺卡 ${sum((r) => r.missingPunches)} 次，旷工 ${sum((r) => r.absenceDays)} 人天，请假 ${sum((r) => r.leaveDays)} 人天`;
+  } catch (e) {
+    if (mine !== seq) return;
+    line.textContent = e instanceof ApiError ? `本月考勤未能取得：${refusalText(e)}` : '本月考勤未能取得，请稍后再试。';
   }
 }
 
