@@ -6,3 +6,4 @@ export * from './module.js';
 export * from './resolvers.js';
 export * from './schedule.js';
 export * from './sdl.js';
+export * from './leave.js';
