@@ -250,11 +250,7 @@ export function monthOf(input: {
   now: Date;
 }): MonthResult {
   const { first, next } = monthBounds(input.month);
-  const byDay = new Map<string, Date[]>();
-  for (const at of input.punches) {
-    const d = chinaDate(at);
-    byDay.set(d, [...(byDay.get(d) ?? []), at]);
-  }
+  const byDay = groupBy(input.punches, chinaDate);
   const days: DayResult[] = [];
   for (let d = first; d < next; d = addDays(d, 1)) {
     days.push(dayStatus({ date: d, day: input.calendar.dayInfo(d), schedule: input.schedule, punches: byDay.get(d) ?? [], excused: input.excused?.(d) ?? [], now: input.now }));
@@ -278,3 +274,19 @@ export function presentNow(schedule: WorkSchedule, now: Date, punchesToday: Read
   }
   return { session: session.name, present };
 }
+
+/** Punch times (or rows) grouped by a key: a person, a day. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The instants of punch rows, by the member of staff who made them. */
+export const punchTimesByPerson = (rows: readonly { username: string; at: Date }[]): Map<string, Date[]> =>
+  new Map([...groupBy(rows, (r) => r.username)].map(([u, rs]) => [u, rs.map((r) => new Date(r.at))]));

@@ -4,7 +4,7 @@ import { ForbiddenError, pointOfUsername, requireActor, requireImportPunches, re
 import { loadCalendar } from '@scf/catalogue';
 import { addDays, DomainError, invalid, levelOfPointCode } from '@scf/domain';
 import type { LevelHost, PointInfo } from '@scf/kit';
-import { chinaDate, chinaInstant, chinaMinutes, classifyDay, kindOfNewPunch, monthBounds, monthOf, presentNow } from './attendance.js';
+import { chinaDate, chinaInstant, chinaMinutes, classifyDay, kindOfNewPunch, monthBounds, monthOf, presentNow, punchTimesByPerson } from './attendance.js';
 import { parsePunchCsv, type RowProblem } from './csv.js';
 import { PUNCH, SCHEDULE, type PunchRow, type ScheduleRow } from './entities.js';
 import { applyScheduleInput, COUNTY_DEFAULT_SCHEDULE, hhmm, sessionsOf, type WorkSchedule, type WorkScheduleInput } from './schedule.js';
@@ -99,8 +99,7 @@ export function dutyResolvers(host: LevelHost) {
         const working = calendar.dayInfo(today).working;
         const holders = [...new Set(windows.flatMap((w) => w.holders.map((x) => x.username)))];
         const punches = working && holders.length ? await punchesBetween(ctx.em, holders, chinaInstant(today, 0), chinaInstant(addDays(today, 1), 0)) : [];
-        const byPerson = new Map<string, Date[]>();
-        for (const p of punches) byPerson.set(p.username, [...(byPerson.get(p.username) ?? []), new Date(p.at)]);
+        const byPerson = punchTimesByPerson(punches);
         const { session, present } = working ? presentNow(schedule, now, byPerson) : { session: undefined, present: new Set<string>() };
         const open = session !== undefined;
         const rows = windows.map((w) => {
@@ -122,8 +121,7 @@ export function dutyResolvers(host: LevelHost) {
         const [{ schedule }, calendar] = await Promise.all([scheduleOf(ctx.em, pointCode), loadCalendar(ctx.em, point.countyCode)]);
         const { first, next } = monthBounds(month);
         const punches = staff.length ? await punchesBetween(ctx.em, staff.map((s) => s.username), chinaInstant(first, 0), chinaInstant(next, 0)) : [];
-        const byPerson = new Map<string, Date[]>();
-        for (const p of punches) byPerson.set(p.username, [...(byPerson.get(p.username) ?? []), new Date(p.at)]);
+        const byPerson = punchTimesByPerson(punches);
         const now = ctx.now();
         const rows = staff.map((s) => {
           const m = monthOf({ month, schedule, calendar, punches: byPerson.get(s.username) ?? [], now });
@@ -133,7 +131,9 @@ export function dutyResolvers(host: LevelHost) {
             absenceDays: m.absenceDays, leaveDays: m.leaveDays, monthRules: m.monthRules,
           };
         });
-        return { pointCode, pointName: point.centreName, month, unit: unit ?? null, workingDays: rows[0]?.workingDays ?? monthOf({ month, schedule, calendar, punches: [], now }).workingDays, rows };
+        let workingDays = 0;
+        for (let d = first; d < next; d = addDays(d, 1)) if (calendar.dayInfo(d).working) workingDays++;
+        return { pointCode, pointName: point.centreName, month, unit: unit ?? null, workingDays, rows };
       },
     },
     Mutation: {

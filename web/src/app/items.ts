@@ -183,7 +183,7 @@ export async function registerScreen(view: HTMLElement, id: string): Promise<voi
           return;
         }
         // The server names the field it refused (BAD_USER_INPUT): its words go next to that field.
-        const said = e instanceof ApiError && e.field ? `服务器未接受：${explain(e).replace(`${e.field}: `, '')}` : '';
+        const said = e instanceof ApiError && e.field ? `服务器未接受：${explain(e)}` : '';
         if (e instanceof ApiError && e.field && showErr(e.field, said)) {
           fill(msgs, note('error', `${FIELD[e.field] ?? e.field}：${said}`));
           (form.querySelector(`[name="${e.field}"]`) as HTMLInputElement | null)?.focus();

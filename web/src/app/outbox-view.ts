@@ -3,7 +3,8 @@ import { h, fill } from './dom.js';
 import * as outbox from './outbox.js';
 import * as link from '../link.js';
 import { note, time } from './ui.js';
-import { FIELD, zh } from './words.js';
+import { chinesePart } from '@scf/domain/src/refusals.js';
+import { FIELD } from './words.js';
 
 const STATE: Record<outbox.OutboxState, string> = { waiting: '等待发送', sending: '正在发送', sent: '已发送', refused: '被退回' };
 
@@ -21,7 +22,7 @@ export function outboxScreen(view: HTMLElement): void {
           h('span', { class: `app-state app-${i.state}` }, STATE[i.state]), ' ',
           i.caseNo ? h('a', { href: `#/case/${i.caseNo}` }, i.summary) : i.summary,
           h('small', null, ` 记录于 ${time(i.createdAt)}${i.attempts ? `，已尝试 ${i.attempts} 次` : ''}`),
-          i.message ? h('div', { class: i.state === 'refused' ? 'app-err' : 'app-hint', 'data-message': '' }, i.field ? `${FIELD[i.field] ?? i.field}：${zh(i.message).replace(`${i.field}: `, '')}` : zh(i.message)) : null,
+          i.message ? h('div', { class: i.state === 'refused' ? 'app-err' : 'app-hint', 'data-message': '' }, `${i.field ? `${FIELD[i.field] ?? i.field}：` : ''}${chinesePart(i.message) ?? i.message}`) : null,
           i.state === 'refused' ? h('button', { type: 'button', class: 'app-secondary', onclick: () => outbox.remove(i.id) }, '删除（须重新登记）') : null))
       : h('li', null, '没有待发送的办件'));
   };

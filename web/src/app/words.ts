@@ -43,9 +43,3 @@ export function forwardTargets(pointCode: string, decidingLevel: Level): { code:
 }
 
 export const levelOfCode = (code: string): Level => levelOfPointCode(code) ?? 'COUNTY';
-
-/** The Chinese half of a bilingual server message ("中文 / English"), or the whole when it has none. */
-export function zh(message: string): string {
-  const i = message.indexOf(' / ');
-  return i > 0 && /[\u4e00-\u9fff]/.test(message.slice(0, i)) ? message.slice(0, i) : message;
-}
